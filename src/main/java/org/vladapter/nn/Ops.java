@@ -1,0 +1,76 @@
+package org.vladapter.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+
+/** Stateless tensor functions shared by the backbones and PEFT modules. */
+public final class Ops {
+
+    private static final double SQRT_2_OVER_PI = Math.sqrt(2.0 / Math.PI);
+
+    private Ops() {}
+
+    /**
+     * @param x input
+     * @return exact (erf) GELU, as BART uses
+     */
+    public static NDArray gelu(NDArray x) {
+        return Activation.gelu(x);
+    }
+
+    /**
+     * The tanh approximation HF calls {@code gelu_new}: {@code 0.5x(1+tanh(sqrt(2/pi)(x+0.044715x^3)))}.
+     *
+     * @param x input
+     * @return activated input
+     */
+    public static NDArray geluNew(NDArray x) {
+        NDArray inner = x.add(x.pow(3).mul(0.044715f)).mul((float) SQRT_2_OVER_PI);
+        return x.mul(inner.tanh().add(1f)).mul(0.5f);
+    }
+
+    /**
+     * LayerNorm over the last axis.
+     *
+     * @param x input [..., d]
+     * @param weight gamma [d]
+     * @param bias beta [d]
+     * @param eps epsilon
+     * @return normalised input
+     */
+    public static NDArray layerNorm(NDArray x, NDArray weight, NDArray bias, float eps) {
+        long d = x.getShape().get(x.getShape().dimension() - 1);
+        return LayerNorm.layerNorm(x, new Shape(d), weight, bias, eps).singletonOrThrow();
+    }
+
+    /**
+     * T5's RMS norm: {@code w * x / sqrt(mean(x^2) + eps)}, no mean subtraction, no bias.
+     *
+     * @param x input [..., d]
+     * @param weight scale [d]
+     * @param eps epsilon
+     * @return normalised input
+     */
+    public static NDArray rmsNorm(NDArray x, NDArray weight, float eps) {
+        NDArray variance = x.pow(2).mean(new int[] {-1}, true);
+        return x.div(variance.add(eps).sqrt()).mul(weight);
+    }
+
+    /**
+     * Dropout that is active only in training.
+     *
+     * @param x input
+     * @param rate drop probability
+     * @param ctx the forward context
+     * @return x, or x with dropout applied
+     */
+    public static NDArray dropout(NDArray x, float rate, ForwardContext ctx) {
+        if (!ctx.training() || rate <= 0f) {
+            return x;
+        }
+        return Dropout.dropout(x, rate, true).singletonOrThrow();
+    }
+}

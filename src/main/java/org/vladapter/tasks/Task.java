@@ -1,0 +1,109 @@
+package org.vladapter.tasks;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * The eight vision-and-language tasks of VL-Adapter, keyed as in the original code.
+ *
+ * <p>The key routes a batch to its per-task PEFT modules and names the task in checkpoints and
+ * reports. Prefixes are the original task prompts (spec section 1.4), including GQA's {@code "gpa: "}
+ * typo; image prompts go before the text, video prompts after it.
+ */
+public enum Task {
+    /** VQAv2 (Karpathy splits), answer generation, score-weighted loss. */
+    VQA("vqa", Modality.IMAGE, "vqa: "),
+    /** GQA (balanced), answer generation. */
+    GQA("gqa", Modality.IMAGE, "gpa: "),
+    /** NLVR2, true/false over two images. */
+    NLVR2("nlvr", Modality.IMAGE, "nlvr: "),
+    /** COCO captioning (Karpathy splits). */
+    COCO_CAPTION("caption", Modality.IMAGE, "caption: "),
+    /** TVQA multiple-choice video QA. */
+    TVQA("tvqa", Modality.VIDEO, "tvqa: "),
+    /** How2QA multiple-choice video QA. */
+    HOW2QA("how2qa", Modality.VIDEO, "how2qa: "),
+    /** TV show captioning. */
+    TVC("tvc", Modality.VIDEO, "tvc: "),
+    /** YouCook2 captioning. */
+    YC2C("yc2c", Modality.VIDEO, "yc2c: ");
+
+    /** Image or video input. */
+    public enum Modality {
+        /** CLIP grid features of one or two images. */
+        IMAGE,
+        /** Per-frame CLIP features of a clip. */
+        VIDEO
+    }
+
+    private final String key;
+    private final Modality modality;
+    private final String prefix;
+
+    Task(String key, Modality modality, String prefix) {
+        this.key = key;
+        this.modality = modality;
+        this.prefix = prefix;
+    }
+
+    /** @return the original task key ({@code vqa}, {@code gqa}, {@code nlvr}, {@code caption}, ...) */
+    public String key() {
+        return key;
+    }
+
+    /** @return image or video */
+    public Modality modality() {
+        return modality;
+    }
+
+    /** @return the task prompt used when task prompts are on */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** @return the four image tasks in the paper's order */
+    public static List<Task> imageTasks() {
+        return List.of(VQA, GQA, NLVR2, COCO_CAPTION);
+    }
+
+    /** @return the four video tasks in the paper's order */
+    public static List<Task> videoTasks() {
+        return List.of(TVQA, HOW2QA, TVC, YC2C);
+    }
+
+    /**
+     * Looks a task up by key or enum name, case-insensitively.
+     *
+     * @param name e.g. {@code vqa}, {@code caption}, {@code COCO_CAPTION}
+     * @return the task
+     * @throws IllegalArgumentException naming the known tasks when the name is unknown
+     */
+    public static Task of(String name) {
+        String n = name.trim().toLowerCase(Locale.ROOT);
+        for (Task t : values()) {
+            if (t.key.equals(n) || t.name().toLowerCase(Locale.ROOT).equals(n)) {
+                return t;
+            }
+        }
+        if (n.equals("nlvr2")) {
+            return NLVR2;
+        }
+        throw new IllegalArgumentException(
+                "unknown task '" + name + "'; known tasks: "
+                        + Arrays.stream(values()).map(Task::key).collect(Collectors.joining(", ")));
+    }
+
+    /**
+     * @param commaSeparated e.g. {@code vqa,gqa,nlvr,caption}
+     * @return the tasks in the given order
+     */
+    public static List<Task> parseList(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(Task::of)
+                .collect(Collectors.toList());
+    }
+}
