@@ -32,6 +32,7 @@ public abstract class Module extends AbstractBlock {
 
     private final Map<String, Parameter> ownParameters = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
+    private final Map<String, Buffer> ownBuffers = new LinkedHashMap<>();
 
     /**
      * Creates and registers a parameter.
@@ -58,6 +59,45 @@ public abstract class Module extends AbstractBlock {
     }
 
     /**
+     * Creates and registers a buffer: a named, non-trainable tensor that checkpoints carry but that is
+     * not a parameter (as PyTorch's {@code register_buffer}; e.g. BART's {@code final_logits_bias}).
+     *
+     * @param name the local name
+     * @param shape the shape
+     * @return the buffer, zero-filled when the module is initialised
+     */
+    protected final Buffer buffer(String name, Shape shape) {
+        if (ownParameters.containsKey(name) || children.containsKey(name) || ownBuffers.containsKey(name)) {
+            throw new IllegalArgumentException("duplicate name '" + name + "' in " + getClass().getSimpleName());
+        }
+        Buffer b = new Buffer(name, shape);
+        ownBuffers.put(name, b);
+        return b;
+    }
+
+    /**
+     * Lists every buffer of this module and its descendants under its dotted name.
+     *
+     * @return an ordered map from dotted name to buffer
+     */
+    public Map<String, Buffer> namedBuffers() {
+        Map<String, Buffer> out = new LinkedHashMap<>();
+        collectBuffers("", out, Collections.newSetFromMap(new IdentityHashMap<>()));
+        return out;
+    }
+
+    private void collectBuffers(String prefix, Map<String, Buffer> out, Set<Buffer> seen) {
+        for (Map.Entry<String, Buffer> e : ownBuffers.entrySet()) {
+            if (seen.add(e.getValue())) {
+                out.put(prefix + e.getKey(), e.getValue());
+            }
+        }
+        for (Map.Entry<String, Module> e : children.entrySet()) {
+            e.getValue().collectBuffers(prefix + e.getKey() + ".", out, seen);
+        }
+    }
+
+    /**
      * Registers a child module under a local name.
      *
      * @param name the local name, e.g. {@code self_attn}
@@ -66,7 +106,7 @@ public abstract class Module extends AbstractBlock {
      * @return the child
      */
     protected final <M extends Module> M module(String name, M module) {
-        if (ownParameters.containsKey(name) || children.containsKey(name)) {
+        if (ownParameters.containsKey(name) || children.containsKey(name) || ownBuffers.containsKey(name)) {
             throw new IllegalArgumentException("duplicate name '" + name + "' in " + getClass().getSimpleName());
         }
         children.put(name, module);
@@ -111,6 +151,9 @@ public abstract class Module extends AbstractBlock {
     public void initialize(NDManager manager, DataType dataType) {
         for (Parameter p : namedParameters().values()) {
             p.initialize(manager, dataType);
+        }
+        for (Buffer b : namedBuffers().values()) {
+            b.initialize(manager, dataType);
         }
     }
 

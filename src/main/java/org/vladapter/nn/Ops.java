@@ -2,9 +2,11 @@ package org.vladapter.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
+import ai.djl.nn.core.Embedding;
 import ai.djl.nn.norm.Dropout;
-import ai.djl.nn.norm.LayerNorm;
+
 
 /** Stateless tensor functions shared by the backbones and PEFT modules. */
 public final class Ops {
@@ -33,6 +35,17 @@ public final class Ops {
     }
 
     /**
+     * Looks rows of an embedding table up; the result lives with {@code ids} (the batch), not the table.
+     *
+     * @param ids int64 ids of any shape
+     * @param table [rows, d]
+     * @return [..., d]
+     */
+    public static NDArray embedding(NDArray ids, NDArray table) {
+        return Embedding.embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+    }
+
+    /**
      * LayerNorm over the last axis.
      *
      * @param x input [..., d]
@@ -43,7 +56,7 @@ public final class Ops {
      */
     public static NDArray layerNorm(NDArray x, NDArray weight, NDArray bias, float eps) {
         long d = x.getShape().get(x.getShape().dimension() - 1);
-        return LayerNorm.layerNorm(x, new Shape(d), weight, bias, eps).singletonOrThrow();
+        return ai.djl.nn.norm.LayerNorm.layerNorm(x, new Shape(d), weight, bias, eps).singletonOrThrow();
     }
 
     /**
