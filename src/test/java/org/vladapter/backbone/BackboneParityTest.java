@@ -16,16 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class BackboneParityTest {
 
-    static EncoderDecoder load(NDManager manager, String name) {
-        Path dir = FixtureTensors.folder(name);
-        ModelConfig config = ModelConfig.fromFolder(dir);
-        EncoderDecoder model = config.type() == ModelType.BART ? new BartModel(config) : new T5Model(config);
-        model.initialize(manager, DataType.FLOAT32);
-        FixtureTensors weights = FixtureTensors.read(manager, dir.resolve("model.safetensors"));
-        CheckpointLoader.load(model, weights, new HashSet<>(model.namedParameters().keySet()), false);
-        return model;
-    }
-
     static float maxAbsDiff(NDArray a, NDArray b) {
         assertThat(a.getShape()).isEqualTo(b.getShape());
         return a.sub(b).abs().max().getFloat();
@@ -35,7 +25,7 @@ class BackboneParityTest {
     @ValueSource(strings = {"bart-tiny", "t5-tiny"})
     void forwardMatchesHuggingFace(String name) {
         try (NDManager manager = NDManager.newBaseManager()) {
-            EncoderDecoder model = load(manager, name);
+            EncoderDecoder model = FixtureTensors.loadModel(manager, name);
             FixtureTensors io = FixtureTensors.read(manager, FixtureTensors.folder(name).resolve("io.safetensors"));
             EncoderInput input = EncoderInput.ofIds(io.get("input_ids"), io.get("attention_mask"));
             EncoderOutput enc = model.encode(input, ForwardContext.EVAL);
@@ -50,6 +40,22 @@ class BackboneParityTest {
             NDArray fromEmbeds = model.forward(EncoderInput.ofEmbeds(io.get("inputs_embeds"), io.get("attention_mask")),
                     io.get("decoder_input_ids"), ForwardContext.EVAL);
             assertThat(maxAbsDiff(fromEmbeds, io.get("logits_from_embeds"))).isLessThan(1e-4f);
+
+            // HF's loss: the decoder reads the labels shifted right, -100 ignored
+            NDArray labels = io.get("labels");
+            NDArray shifted = model.shiftRight(labels);
+            long[] l = labels.toLongArray();
+            long[] d = shifted.toLongArray();
+            int t = (int) labels.getShape().get(1);
+            for (int i = 0; i < l.length; i++) {
+                long expectedId = i % t == 0 ? model.config().decoderStartId()
+                        : l[i - 1] == -100 ? model.config().padId() : l[i - 1];
+                assertThat(d[i]).isEqualTo(expectedId);
+            }
+            NDArray shiftedLogits = model.decode(shifted, enc, null, ForwardContext.EVAL);
+            float loss = org.vladapter.nn.Losses.tokenMean(shiftedLogits, labels).getFloat();
+            float expected = io.get("loss").getFloat();
+            assertThat(Math.abs(loss - expected) / Math.abs(expected)).as("loss %s vs %s", loss, expected).isLessThan(1e-5f);
         }
     }
 }

@@ -11,7 +11,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import ai.djl.ndarray.types.DataType;
+import org.vladapter.backbone.bart.BartModel;
+import org.vladapter.backbone.t5.T5Model;
 import java.util.Map;
 import java.util.Set;
 
@@ -83,4 +87,19 @@ public final class FixtureTensors implements TensorSource {
     public String describe() {
         return description;
     }
+    /**
+     * @param manager model manager
+     * @param name fixture folder name
+     * @return the fixture model with its weights
+     */
+    public static EncoderDecoder loadModel(NDManager manager, String name) {
+        Path dir = FixtureTensors.folder(name);
+        ModelConfig config = ModelConfig.fromFolder(dir);
+        EncoderDecoder model = config.type() == ModelType.BART ? new BartModel(config) : new T5Model(config);
+        model.initialize(manager, DataType.FLOAT32);
+        FixtureTensors weights = FixtureTensors.read(manager, dir.resolve("model.safetensors"));
+        CheckpointLoader.load(model, weights, new HashSet<>(model.namedParameters().keySet()), false);
+        return model;
+    }
+
 }
