@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
         description = "VL-Adapter for Java: parameter-efficient vision-and-language transfer learning on DJL.",
         subcommands = {
             // one line per subcommand; keep sorted
+            BenchCommand.class,
+            ForwardCommand.class,
+            GenerateCommand.class,
         })
 public final class Main implements Runnable {
 
