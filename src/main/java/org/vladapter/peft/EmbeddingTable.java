@@ -2,6 +2,7 @@ package org.vladapter.peft;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Parameter;
@@ -46,7 +47,7 @@ public final class EmbeddingTable extends Module {
      * @return every row in order, {@code lookup(arange(rows))}
      */
     public NDArray all(NDManager manager) {
-        return Embedding.embedding(manager.arange(0, rows, 1, ai.djl.ndarray.types.DataType.INT64), weight.getArray(), SparseFormat.DENSE).singletonOrThrow();
+        return Embedding.embedding(manager.arange(0, rows, 1, DataType.INT64), weight.getArray(), SparseFormat.DENSE).singletonOrThrow();
     }
 
     /** @return the table parameter */

@@ -52,6 +52,19 @@ public enum Placement {
         throw new IllegalArgumentException("no placement " + stack + " " + subLayer + " (the encoder has no cross-attention)");
     }
 
+    /**
+     * @param placements any collection, possibly empty or {@code null}
+     * @return a mutable copy ({@code null} stays {@code null})
+     */
+    public static Set<Placement> copyOf(java.util.Collection<Placement> placements) {
+        if (placements == null) {
+            return null;
+        }
+        Set<Placement> out = EnumSet.noneOf(Placement.class);
+        out.addAll(placements);
+        return out;
+    }
+
     /** @return every sub-layer of both stacks: VL-Adapter's adapter sites (spec 2.1) */
     public static Set<Placement> allSubLayers() {
         return EnumSet.allOf(Placement.class);

@@ -230,7 +230,7 @@ public final class CompacterConfig implements MethodConfig {
          * @return this
          */
         public Builder optPlacements(Set<Placement> placements) {
-            this.placements = placements == null ? null : EnumSet.copyOf(placements);
+            this.placements = Placement.copyOf(placements);
             return this;
         }
 
@@ -239,7 +239,7 @@ public final class CompacterConfig implements MethodConfig {
          * @return this
          */
         public Builder optCrossAttention(boolean on) {
-            Set<Placement> p = placements == null ? EnumSet.noneOf(Placement.class) : EnumSet.copyOf(placements);
+            Set<Placement> p = placements == null ? EnumSet.noneOf(Placement.class) : Placement.copyOf(placements);
             if (on) {
                 p.add(Placement.DECODER_CROSS_ATTENTION);
             } else {

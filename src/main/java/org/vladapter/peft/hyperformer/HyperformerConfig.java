@@ -176,7 +176,7 @@ public final class HyperformerConfig implements MethodConfig {
          * @return this
          */
         public Builder optPlacements(Set<Placement> placements) {
-            this.placements = placements == null ? null : EnumSet.copyOf(placements);
+            this.placements = Placement.copyOf(placements);
             return this;
         }
 
@@ -185,7 +185,7 @@ public final class HyperformerConfig implements MethodConfig {
          * @return this
          */
         public Builder optCrossAttention(boolean on) {
-            Set<Placement> p = placements == null ? EnumSet.noneOf(Placement.class) : EnumSet.copyOf(placements);
+            Set<Placement> p = placements == null ? EnumSet.noneOf(Placement.class) : Placement.copyOf(placements);
             if (on) {
                 p.add(Placement.DECODER_CROSS_ATTENTION);
             } else {

@@ -212,7 +212,12 @@ public final class LoraConfig implements MethodConfig {
          * @return this
          */
         public Builder optTargetRoles(Set<Role> roles) {
-            this.targetRoles = roles == null ? null : EnumSet.copyOf(roles);
+            if (roles == null) {
+                this.targetRoles = null;
+            } else {
+                this.targetRoles = EnumSet.noneOf(Role.class);
+                this.targetRoles.addAll(roles);
+            }
             return this;
         }
 
@@ -221,7 +226,7 @@ public final class LoraConfig implements MethodConfig {
          * @return this
          */
         public Builder optTargetPlacements(Set<Placement> placements) {
-            this.targetPlacements = placements == null ? null : EnumSet.copyOf(placements);
+            this.targetPlacements = Placement.copyOf(placements);
             return this;
         }
 
