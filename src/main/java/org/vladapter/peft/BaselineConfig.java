@@ -1,0 +1,64 @@
+package org.vladapter.peft;
+
+import org.vladapter.backbone.LayerHooks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Methods that add no module to the backbone: full fine-tuning and the two visual-projection ablation
+ * rows. Only the trainable set differs ({@link TrainableSelector}).
+ */
+public final class BaselineConfig implements MethodConfig {
+
+    private final Method method;
+
+    private BaselineConfig(Method method) {
+        this.method = method;
+    }
+
+    /**
+     * @param method {@link Method#FULL_FINETUNING}, {@link Method#VISUAL_PROJECTION_ONLY} or
+     *     {@link Method#VISUAL_PROJECTION_LAYERNORM}
+     * @return the config
+     * @throws IllegalArgumentException for a method that adds modules
+     */
+    public static BaselineConfig of(Method method) {
+        switch (method) {
+            case FULL_FINETUNING, VISUAL_PROJECTION_ONLY, VISUAL_PROJECTION_LAYERNORM -> {
+                return new BaselineConfig(method);
+            }
+            default -> throw new IllegalArgumentException(
+                    method + " adds modules; use its own config class (AdapterConfig, LoraConfig, ...)");
+        }
+    }
+
+    @Override
+    public Method method() {
+        return method;
+    }
+
+    @Override
+    public Optional<Sharing> sharing() {
+        return Optional.empty();
+    }
+
+    @Override
+    public LayerHooks createHooks(List<String> tasks, BackboneShape backbone) {
+        return LayerHooks.NONE;
+    }
+
+    @Override
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", method.name());
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return "BaselineConfig" + asMap();
+    }
+}

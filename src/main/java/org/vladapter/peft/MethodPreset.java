@@ -1,0 +1,114 @@
+package org.vladapter.peft;
+
+import org.vladapter.peft.adapter.AdapterConfig;
+import org.vladapter.peft.compacter.CompacterConfig;
+import org.vladapter.peft.hyperformer.HyperformerConfig;
+import org.vladapter.peft.lora.LoraConfig;
+import org.vladapter.peft.prompt.PromptConfig;
+import org.vladapter.tasks.Task;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The rows of the paper as command-line names: each maps to a {@link Method}, a {@link Sharing} (for
+ * methods with per-task modules), the config with the paper's best hyper-parameters, and whether task
+ * prompts ({@code "vqa: "} ...) are on by default. Image scripts turn task prompts on only for the
+ * single-module variants (spec 1.4); every video script turns them on.
+ */
+public enum MethodPreset {
+    /** Full fine-tuning. */
+    FULL_FINETUNING("full-finetuning", false, () -> BaselineConfig.of(Method.FULL_FINETUNING)),
+    /** One adapter per site shared by all tasks (the paper's best: 4.18 %). */
+    SINGLE_ADAPTER("single-adapter", true, AdapterConfig::single),
+    /** One adapter per task per site. */
+    MULTIPLE_ADAPTERS("multiple-adapters", false, AdapterConfig::multiple),
+    /** Shared up-projection, per-task down-projection. */
+    HALF_SHARED_ADAPTERS("half-shared-adapters", false, AdapterConfig::halfShared),
+    /** Hyper-network generated adapters. */
+    HYPERFORMER("hyperformer", false, HyperformerConfig::paper),
+    /** One Compacter per site shared by all tasks. */
+    SINGLE_COMPACTER("single-compacter", true, CompacterConfig::single),
+    /** One Compacter per task per site. */
+    MULTIPLE_COMPACTERS("multiple-compacters", false, CompacterConfig::multiple),
+    /** One LoRA pair per projection shared by all tasks. */
+    SINGLE_LORA("single-lora", true, LoraConfig::single),
+    /** One LoRA pair per task per projection. */
+    MULTIPLE_LORA("multiple-lora", false, LoraConfig::multiple),
+    /** One encoder prompt shared by all tasks. */
+    SINGLE_PROMPT("single-prompt", true, PromptConfig::single),
+    /** One encoder prompt per task. */
+    MULTIPLE_PROMPTS("multiple-prompts", false, PromptConfig::multiple),
+    /** Ablation: only the visual projection trains. */
+    VISUAL_PROJECTION_ONLY("visual-projection-only", false, () -> BaselineConfig.of(Method.VISUAL_PROJECTION_ONLY)),
+    /** Ablation: the visual projection and the LayerNorms train. */
+    VISUAL_PROJECTION_LAYERNORM(
+            "visual-projection-layernorm", false, () -> BaselineConfig.of(Method.VISUAL_PROJECTION_LAYERNORM));
+
+    private final String cliName;
+    private final boolean imageTaskPrompts;
+    private final Supplier<MethodConfig> config;
+
+    MethodPreset(String cliName, boolean imageTaskPrompts, Supplier<MethodConfig> config) {
+        this.cliName = cliName;
+        this.imageTaskPrompts = imageTaskPrompts;
+        this.config = config;
+    }
+
+    /** @return the command-line name, e.g. {@code single-adapter} */
+    public String cliName() {
+        return cliName;
+    }
+
+    /** @return a new config with the paper's hyper-parameters */
+    public MethodConfig defaultConfig() {
+        return config.get();
+    }
+
+    /** @return the method */
+    public Method method() {
+        return defaultConfig().method();
+    }
+
+    /** @return single or multiple, empty for methods without per-task modules */
+    public Optional<Sharing> sharing() {
+        return defaultConfig().sharing();
+    }
+
+    /** @return whether the image scripts use task prompts with this method (spec 1.4) */
+    public boolean usesTaskPrompts() {
+        return imageTaskPrompts;
+    }
+
+    /**
+     * @param modality image or video tasks
+     * @return whether the released scripts use task prompts: per method for images, always for video
+     */
+    public boolean usesTaskPrompts(Task.Modality modality) {
+        return modality == Task.Modality.VIDEO || imageTaskPrompts;
+    }
+
+    /**
+     * @param name a command-line name ({@code single-adapter}) or enum name ({@code SINGLE_ADAPTER}), any case
+     * @return the preset
+     * @throws IllegalArgumentException listing the known names
+     */
+    public static MethodPreset fromCliName(String name) {
+        String n = name == null ? "" : name.trim().toLowerCase(Locale.ROOT);
+        for (MethodPreset p : values()) {
+            if (p.cliName.equals(n) || p.name().toLowerCase(Locale.ROOT).equals(n)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("unknown method '" + name + "'; known: "
+                + Arrays.stream(values()).map(MethodPreset::cliName).collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    public String toString() {
+        return cliName;
+    }
+}

@@ -1,0 +1,219 @@
+package org.vladapter.peft.adapter;
+
+import org.vladapter.backbone.LayerHooks;
+import org.vladapter.peft.BackboneShape;
+import org.vladapter.peft.Method;
+import org.vladapter.peft.MethodConfig;
+import org.vladapter.peft.OptionChecks;
+import org.vladapter.peft.Placement;
+import org.vladapter.peft.Sharing;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Options of bottleneck adapters, with the paper's best values as defaults (spec 3.2).
+ *
+ * <ul>
+ *   <li>{@code reductionFactor} (8): bottleneck size = d_model / reductionFactor (768 → 96);
+ *   <li>{@code sharing} ({@link Sharing#MULTIPLE}): one adapter per task per site, or one per site shared
+ *       by all tasks ({@code --use_single_adapter});
+ *   <li>{@code shareUpSampler} (false): half-shared adapters, the up-projection shared by all tasks and the
+ *       down-projection per task ({@code --share_up_sampler}); this is the variant that reproduces the
+ *       paper's half-shared parameter count (spec 2.1);
+ *   <li>{@code shareDownSampler} (false): the other half ({@code --share_down_sampler});
+ *   <li>{@code placements} (every sub-layer): where adapters go; {@link Builder#optCrossAttention(boolean)}
+ *       drops or restores the decoder cross-attention site ({@code --add_adapter_cross_attn}, default on).
+ * </ul>
+ *
+ * <p>Fixed, as in every released script: activation {@code gelu_new}, no LayerNorm inside the adapter,
+ * no dropout inside the adapter. Initialisation follows the backbone (BART: N(0, 0.02) weights and zero
+ * biases; T5: PyTorch's default {@code nn.Linear} init).
+ */
+public final class AdapterConfig implements MethodConfig {
+
+    private static final String NAME = "AdapterConfig";
+
+    private final int reductionFactor;
+    private final Sharing sharing;
+    private final boolean shareUpSampler;
+    private final boolean shareDownSampler;
+    private final Set<Placement> placements;
+
+    private AdapterConfig(Builder b) {
+        this.reductionFactor = (int) OptionChecks.positive(NAME, "reductionFactor", b.reductionFactor);
+        if (b.sharing == null) {
+            throw new IllegalArgumentException(NAME + ": sharing must be SINGLE or MULTIPLE, not null");
+        }
+        if (b.sharing == Sharing.SINGLE && (b.shareUpSampler || b.shareDownSampler)) {
+            throw new IllegalArgumentException(
+                    NAME + ": shareUpSampler/shareDownSampler make half-shared adapters and need sharing MULTIPLE;"
+                            + " SINGLE already shares the whole adapter");
+        }
+        if (b.shareUpSampler && b.shareDownSampler) {
+            throw new IllegalArgumentException(
+                    NAME + ": sharing both the up- and the down-sampler is a single adapter; use sharing SINGLE");
+        }
+        this.sharing = b.sharing;
+        this.shareUpSampler = b.shareUpSampler;
+        this.shareDownSampler = b.shareDownSampler;
+        this.placements = EnumSet.copyOf(OptionChecks.nonEmpty(NAME, "placements", b.placements));
+    }
+
+    /** @return a builder with the paper's defaults (multiple adapters) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the paper's single adapter ({@code single_adapter.sh}) */
+    public static AdapterConfig single() {
+        return builder().optSharing(Sharing.SINGLE).build();
+    }
+
+    /** @return the paper's multiple adapters ({@code multiple_adapters.sh}) */
+    public static AdapterConfig multiple() {
+        return builder().build();
+    }
+
+    /** @return half-shared adapters: shared up-projection, per-task down-projection */
+    public static AdapterConfig halfShared() {
+        return builder().optShareUpSampler(true).build();
+    }
+
+    /** @return the reduction factor */
+    public int reductionFactor() {
+        return reductionFactor;
+    }
+
+    /** @return {@link Method#HALF_SHARED_ADAPTER} when a half is shared, else {@link Method#ADAPTER} */
+    @Override
+    public Method method() {
+        return shareUpSampler || shareDownSampler ? Method.HALF_SHARED_ADAPTER : Method.ADAPTER;
+    }
+
+    @Override
+    public Optional<Sharing> sharing() {
+        return Optional.of(sharing);
+    }
+
+    /** @return whether the up-projection is shared by all tasks */
+    public boolean shareUpSampler() {
+        return shareUpSampler;
+    }
+
+    /** @return whether the down-projection is shared by all tasks */
+    public boolean shareDownSampler() {
+        return shareDownSampler;
+    }
+
+    /** @return the sub-layers that get adapters */
+    public Set<Placement> placements() {
+        return EnumSet.copyOf(placements);
+    }
+
+    @Override
+    public LayerHooks createHooks(List<String> tasks, BackboneShape backbone) {
+        return new AdapterHooks(this, tasks, backbone.kind());
+    }
+
+    @Override
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", method().name());
+        m.put("reductionFactor", reductionFactor);
+        m.put("sharing", sharing.name());
+        m.put("shareUpSampler", shareUpSampler);
+        m.put("shareDownSampler", shareDownSampler);
+        m.put("placements", placements.toString());
+        m.put("nonLinearity", "gelu_new");
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return NAME + asMap();
+    }
+
+    /** Builder; every option is optional and defaults to the paper's value. */
+    public static final class Builder {
+        private int reductionFactor = 8;
+        private Sharing sharing = Sharing.MULTIPLE;
+        private boolean shareUpSampler;
+        private boolean shareDownSampler;
+        private Set<Placement> placements = Placement.allSubLayers();
+
+        private Builder() {}
+
+        /**
+         * @param reductionFactor d_model / bottleneck size (default 8)
+         * @return this
+         */
+        public Builder optReductionFactor(int reductionFactor) {
+            this.reductionFactor = reductionFactor;
+            return this;
+        }
+
+        /**
+         * @param sharing SINGLE or MULTIPLE (default MULTIPLE)
+         * @return this
+         */
+        public Builder optSharing(Sharing sharing) {
+            this.sharing = sharing;
+            return this;
+        }
+
+        /**
+         * @param share share the up-projection across tasks (half-shared adapters; default false)
+         * @return this
+         */
+        public Builder optShareUpSampler(boolean share) {
+            this.shareUpSampler = share;
+            return this;
+        }
+
+        /**
+         * @param share share the down-projection across tasks (default false)
+         * @return this
+         */
+        public Builder optShareDownSampler(boolean share) {
+            this.shareDownSampler = share;
+            return this;
+        }
+
+        /**
+         * @param placements the sub-layers that get adapters (default: all five)
+         * @return this
+         */
+        public Builder optPlacements(Set<Placement> placements) {
+            this.placements = Placement.copyOf(placements);
+            return this;
+        }
+
+        /**
+         * @param on whether decoder cross-attention gets adapters (default true)
+         * @return this
+         */
+        public Builder optCrossAttention(boolean on) {
+            Set<Placement> p = placements == null ? EnumSet.noneOf(Placement.class) : Placement.copyOf(placements);
+            if (on) {
+                p.add(Placement.DECODER_CROSS_ATTENTION);
+            } else {
+                p.remove(Placement.DECODER_CROSS_ATTENTION);
+            }
+            this.placements = p;
+            return this;
+        }
+
+        /**
+         * @return the validated config
+         * @throws IllegalArgumentException naming the invalid option
+         */
+        public AdapterConfig build() {
+            return new AdapterConfig(this);
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.vladapter.peft.prompt;
+
+import org.vladapter.backbone.LayerHooks;
+import org.vladapter.peft.BackboneShape;
+import org.vladapter.peft.Method;
+import org.vladapter.peft.MethodConfig;
+import org.vladapter.peft.OptionChecks;
+import org.vladapter.peft.Sharing;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Options of encoder prompt tuning ({@code --encoder_prompt_len 40 --mid_dim 800}), with the scripts'
+ * values as defaults (spec 2.5, 3.2).
+ *
+ * <ul>
+ *   <li>{@code promptLength} L (40): prompt vectors prepended to the encoder input;
+ *   <li>{@code midDim} (800): hidden size of the reparameterisation MLP d → mid → d;
+ *   <li>{@code sharing} ({@link Sharing#MULTIPLE}): one prompt per task or one for all ({@code --use_single_prompt}).
+ * </ul>
+ *
+ * <p>Initialisation follows the backbone: BART's global init gives N(0, 0.02) embedding and weights and
+ * zero biases; under T5 the embedding is N(0, 1) and the Linears keep PyTorch's default init.
+ */
+public final class PromptConfig implements MethodConfig {
+
+    private static final String NAME = "PromptConfig";
+
+    private final int promptLength;
+    private final int midDim;
+    private final Sharing sharing;
+
+    private PromptConfig(Builder b) {
+        this.promptLength = (int) OptionChecks.positive(NAME, "promptLength", b.promptLength);
+        this.midDim = (int) OptionChecks.positive(NAME, "midDim", b.midDim);
+        if (b.sharing == null) {
+            throw new IllegalArgumentException(NAME + ": sharing must be SINGLE or MULTIPLE, not null");
+        }
+        this.sharing = b.sharing;
+    }
+
+    /** @return a builder with the scripts' defaults (multiple prompts) */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the paper's single prompt ({@code single_prompt.sh}) */
+    public static PromptConfig single() {
+        return builder().optSharing(Sharing.SINGLE).build();
+    }
+
+    /** @return the paper's multiple prompts ({@code multiple_prompts.sh}) */
+    public static PromptConfig multiple() {
+        return builder().build();
+    }
+
+    @Override
+    public Method method() {
+        return Method.PROMPT;
+    }
+
+    @Override
+    public Optional<Sharing> sharing() {
+        return Optional.of(sharing);
+    }
+
+    /** @return L */
+    public int promptLength() {
+        return promptLength;
+    }
+
+    /** @return the MLP hidden size */
+    public int midDim() {
+        return midDim;
+    }
+
+    @Override
+    public LayerHooks createHooks(List<String> tasks, BackboneShape backbone) {
+        return new PromptHooks(this, tasks, backbone.kind());
+    }
+
+    @Override
+    public Map<String, Object> asMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("method", method().name());
+        m.put("promptLength", promptLength);
+        m.put("midDim", midDim);
+        m.put("sharing", sharing.name());
+        return m;
+    }
+
+    @Override
+    public String toString() {
+        return NAME + asMap();
+    }
+
+    /** Builder; every option is optional and defaults to the scripts' value. */
+    public static final class Builder {
+        private int promptLength = 40;
+        private int midDim = 800;
+        private Sharing sharing = Sharing.MULTIPLE;
+
+        private Builder() {}
+
+        /**
+         * @param length L (default 40)
+         * @return this
+         */
+        public Builder optPromptLength(int length) {
+            this.promptLength = length;
+            return this;
+        }
+
+        /**
+         * @param midDim MLP hidden size (default 800)
+         * @return this
+         */
+        public Builder optMidDim(int midDim) {
+            this.midDim = midDim;
+            return this;
+        }
+
+        /**
+         * @param sharing SINGLE or MULTIPLE (default MULTIPLE)
+         * @return this
+         */
+        public Builder optSharing(Sharing sharing) {
+            this.sharing = sharing;
+            return this;
+        }
+
+        /**
+         * @return the validated config
+         * @throws IllegalArgumentException naming the invalid option
+         */
+        public PromptConfig build() {
+            return new PromptConfig(this);
+        }
+    }
+}
