@@ -33,7 +33,7 @@ public final class ForwardCommand implements Callable<Integer> {
     Path out;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         try (NDManager manager = NDManager.newBaseManager(); SafeTensorsFile in = SafeTensorsFile.open(inputs)) {
             EncoderDecoder m = Backbone.of(model.toString()).build(manager);
             NDArray ids = in.load("input_ids", manager);
@@ -47,7 +47,9 @@ public final class ForwardCommand implements Callable<Integer> {
                 NDArray embeds = in.load("inputs_embeds", manager);
                 outputs.put("logits_from_embeds", m.forward(EncoderInput.ofEmbeds(embeds, mask), dec, ForwardContext.EVAL));
             }
-            SafeTensorsWriter.write(out, outputs, Map.of("producer", "vladapter forward"));
+            SafeTensorsWriter writer = new SafeTensorsWriter().optMetadata("producer", "vladapter forward");
+            outputs.forEach(writer::add);
+            writer.write(out);
             System.err.println("wrote " + String.join(", ", outputs.keySet()) + " to " + out);
             return 0;
         }

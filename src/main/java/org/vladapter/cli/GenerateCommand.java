@@ -52,7 +52,7 @@ public final class GenerateCommand implements Callable<Integer> {
     boolean noCache;
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         try (NDManager manager = NDManager.newBaseManager(); SafeTensorsFile in = SafeTensorsFile.open(inputs)) {
             EncoderDecoder m = Backbone.of(model.toString()).build(manager);
             GenerationConfig.Builder b = GenerationConfig.fromModel(m.config()).optUseCache(!noCache);

@@ -85,7 +85,7 @@ public final class BartEncoder extends Module {
         NDArray h = embeds.add(positions.forward(positionIds));
         List<NDArray> maskParts = new ArrayList<>();
         if (prompt != null) {
-            NDArray p = prompt.prompt(b, ctx);
+            NDArray p = prompt.prompt(m, b, ctx);
             h = NDArrays.concat(new NDList(p, h), 1);
             maskParts.add(m.ones(new ai.djl.ndarray.types.Shape(b, prompt.length())));
         }

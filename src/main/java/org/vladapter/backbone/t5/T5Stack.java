@@ -82,7 +82,7 @@ public final class T5Stack extends Module {
         List<NDArray> parts = new ArrayList<>();
         List<NDArray> maskParts = new ArrayList<>();
         if (prompt != null) {
-            parts.add(prompt.prompt(b, ctx));
+            parts.add(prompt.prompt(m, b, ctx));
             maskParts.add(m.ones(new Shape(b, prompt.length())));
         }
         parts.add(embeds);
