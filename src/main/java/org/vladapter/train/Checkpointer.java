@@ -50,8 +50,8 @@ public final class Checkpointer {
     /** Counters and history; the completeness marker. */
     public static final String STATE = "state.json";
 
-    private static final Gson GSON =
-            new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    // compact: the loss history has one entry per step
+    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
 
     private final Path directory;
 

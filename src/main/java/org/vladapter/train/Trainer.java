@@ -144,7 +144,7 @@ public final class Trainer<B> {
             if (checkpointer != null && checkpointer.locate(Checkpointer.LAST).isPresent()) {
                 lastCheckpoint = "last good checkpoint: " + checkpointer.locate(Checkpointer.LAST).get();
             }
-            Path lastDir = null;
+            Path lastDir = checkpointer == null ? null : checkpointer.locate(Checkpointer.LAST).orElse(null);
             try {
                 for (int epoch = state.epochsCompleted; epoch < epochs; epoch++) {
                     Engine.getInstance().setRandomSeed(epochSeed(seed, epoch));

@@ -1,6 +1,7 @@
 package org.vladapter.util;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -54,7 +55,7 @@ public final class AtomicFiles {
      * Writes a file atomically.
      *
      * @param target the file to create or replace
-     * @param writer writes the content to the given stream (do not close it)
+     * @param writer writes the content to the given stream (closing it only flushes)
      * @throws UncheckedIOException naming the target when writing fails; the target is then unchanged
      */
     public static void write(Path target, IoConsumer<OutputStream> writer) {
@@ -64,7 +65,17 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             try (OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
                     OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
-                writer.accept(out);
+                writer.accept(new FilterOutputStream(out) {
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        out.write(b, off, len);
+                    }
+
+                    @Override
+                    public void close() throws IOException {
+                        out.flush(); // writers that close their stream must not close the temp file early
+                    }
+                });
                 out.flush();
             }
             sync(tmp);

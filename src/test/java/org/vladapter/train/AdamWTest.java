@@ -105,6 +105,17 @@ class AdamWTest {
     }
 
     @Test
+    void aTrainableParameterWhoseArrayLostItsGradientIsReported() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Scalars m = new Scalars();
+            m.initialize(manager, DataType.FLOAT32);
+            m.bias.getArray().setRequiresGradient(false);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> AdamW.builder().setParameters(m.namedParameters()).build())
+                    .hasMessageContaining("parameter 'bias' requires a gradient but its array has none attached");
+        }
+    }
+
+    @Test
     void parametersWithoutGradientAreSkippedEntirely() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Scalars m = new Scalars();

@@ -90,7 +90,14 @@ class TrainerTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             ToyMultitask.Model model = new ToyMultitask.Model(manager, 3, 0f);
             float[] frozenBefore = model.snapshot("base.weight");
-            TrainingResult r = trainer(model, new ToyMultitask.Plan(1), tmp).optEpochs(2).build().fit();
+            List<Integer> liveArrays = new java.util.ArrayList<>();
+            TrainingResult r = trainer(model, new ToyMultitask.Plan(1), tmp).optEpochs(2)
+                    .optValidation(epoch -> {
+                        liveArrays.add(manager.getManagedArrays().size());
+                        return Map.of("a", 1.0 + epoch % 2, "b", 2.0);
+                    })
+                    .build().fit();
+            assertThat(liveArrays).as("no arrays leak from step to step").hasSize(2).allMatch(n -> n.equals(liveArrays.get(0)));
             assertThat(model.snapshot("base.weight")).containsExactly(frozenBefore);
 
             CheckpointState s = new Checkpointer(tmp).loadState(Checkpointer.LAST).orElseThrow();
