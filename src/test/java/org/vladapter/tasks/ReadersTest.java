@@ -3,6 +3,7 @@ package org.vladapter.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +17,14 @@ import java.util.Random;
 class ReadersTest {
 
     @TempDir
-    Path dir;
+    static Path dir;
+
+    private static Path root;
+
+    @BeforeAll
+    static void writeFixture() {
+        root = ReleaseFixture.create(dir).root();
+    }
 
     private DatasetLayout layout;
     private DatasetLayout noPrompts;
@@ -24,9 +32,8 @@ class ReadersTest {
 
     @BeforeEach
     void setUp() {
-        ReleaseFixture fixture = ReleaseFixture.create(dir);
-        layout = DatasetLayout.builder().setRoot(fixture.root()).build();
-        noPrompts = DatasetLayout.builder().setRoot(fixture.root())
+        layout = DatasetLayout.builder().setRoot(root).build();
+        noPrompts = DatasetLayout.builder().setRoot(root)
                 .optReaderOptions(ReaderOptions.builder().optTaskPrompts(false).build()).build();
     }
 
