@@ -123,23 +123,18 @@ public final class BatchCollator implements AutoCloseable {
             weights[i] = examples.get(i).lossWeight();
         }
 
-        float[][][] visual = readVisual(task, examples, store);
-        int v = visual[0].length;
-        int f = visual[0][0].length;
-        float[] flat = new float[b * v * f];
-        for (int i = 0; i < b; i++) {
-            if (visual[i].length != v || visual[i][0].length != f) {
-                throw new IllegalArgumentException("example " + examples.get(i).id() + " " + examples.get(i).featureIds()
-                        + " has " + visual[i].length + "x" + visual[i][0].length + " visual tokens, example "
-                        + examples.get(0).id() + " has " + v + "x" + f);
-            }
-            for (int t = 0; t < v; t++) {
-                System.arraycopy(visual[i][t], 0, flat, (i * v + t) * f, f);
-            }
+        Example first = examples.get(0);
+        int images = task.modality() == Task.Modality.IMAGE ? first.featureIds().size() : 1;
+        int v = task.modality() == Task.Modality.VIDEO ? videoFrames : imageSide * imageSide * images;
+        float[][] firstFeatures = store.features(first.featureIds().get(0));
+        if (firstFeatures.length == 0) {
+            throw new IllegalArgumentException("'" + first.featureIds().get(0) + "' has no feature rows in " + store.describe());
         }
+        int f = firstFeatures[0].length;
+        float[] flat = new float[b * v * f];
+        readVisual(examples, store, flat, v, f, firstFeatures);
         long[][] imageOrder = new long[b][];
         long[][] objectOrder = new long[b][];
-        int images = task.modality() == Task.Modality.IMAGE ? examples.get(0).featureIds().size() : 1;
         int perImage = v / images;
         for (int i = 0; i < b; i++) {
             imageOrder[i] = new long[v];
@@ -162,61 +157,77 @@ public final class BatchCollator implements AutoCloseable {
      * @return tokens [V][F]
      */
     public float[][] visualTokens(Example example, FeatureStore store) {
-        List<String> ids = example.featureIds();
-        if (example.task().modality() == Task.Modality.VIDEO) {
-            float[][] frames = store.features(ids.get(0));
-            int f = frames.length == 0 ? 0 : frames[0].length;
-            if (frames.length == 0) {
-                throw new IllegalArgumentException("video '" + ids.get(0) + "' has no frames in " + store.describe());
-            }
-            return GridPooling.resizeFrames(frames, videoFrames, f);
+        int f = store.features(example.featureIds().get(0))[0].length;
+        int v = example.task().modality() == Task.Modality.VIDEO
+                ? videoFrames : imageSide * imageSide * example.featureIds().size();
+        float[] flat = new float[v * f];
+        writeVisual(example, store, flat, 0, v, f, null);
+        float[][] rows = new float[v][];
+        for (int t = 0; t < v; t++) {
+            rows[t] = java.util.Arrays.copyOfRange(flat, t * f, (t + 1) * f);
         }
-        List<float[][]> pooled = new ArrayList<>(ids.size());
-        int total = 0;
-        for (String id : ids) {
-            float[][] grid = GridPooling.adaptiveMaxPool2d(store.features(id), imageSide);
-            pooled.add(grid);
-            total += grid.length;
-        }
-        if (pooled.size() == 1) {
-            return pooled.get(0);
-        }
-        float[][] out = new float[total][];
-        int at = 0;
-        for (float[][] grid : pooled) {
-            System.arraycopy(grid, 0, out, at, grid.length);
-            at += grid.length;
-        }
-        return out;
+        return rows;
     }
 
-    private float[][][] readVisual(Task task, List<Example> examples, FeatureStore store) {
-        float[][][] out = new float[examples.size()][][];
-        if (pool == null) {
-            for (int i = 0; i < out.length; i++) {
-                out[i] = visualTokens(examples.get(i), store);
-            }
-            return out;
+    /** Reads, pools and writes the tokens of one example into {@code out[offset .. offset + v·f)}. */
+    private void writeVisual(Example example, FeatureStore store, float[] out, int offset, int v, int f,
+            float[][] firstFeatures) {
+        List<String> ids = example.featureIds();
+        if (example.task().modality() == Task.Modality.VIDEO) {
+            float[][] frames = firstFeatures != null ? firstFeatures : store.features(ids.get(0));
+            checkWidth(example, ids.get(0), frames, f);
+            GridPooling.resizeFrames(frames, videoFrames, f, out, offset);
+            return;
         }
-        List<Callable<float[][]>> jobs = new ArrayList<>();
-        for (Example e : examples) {
-            jobs.add(() -> visualTokens(e, store));
+        int perImage = imageSide * imageSide;
+        if (ids.size() * perImage != v) {
+            throw new IllegalArgumentException("example " + example.id() + " has " + ids.size()
+                    + " images " + ids + ", the batch has " + v / perImage + " per example");
+        }
+        for (int j = 0; j < ids.size(); j++) {
+            float[][] grid = j == 0 && firstFeatures != null ? firstFeatures : store.features(ids.get(j));
+            checkWidth(example, ids.get(j), grid, f);
+            GridPooling.adaptiveMaxPool2d(grid, imageSide, out, offset + j * perImage * f);
+        }
+    }
+
+    private static void checkWidth(Example example, String id, float[][] rows, int f) {
+        if (rows.length > 0 && rows[0].length != f) {
+            throw new IllegalArgumentException("features of '" + id + "' (example " + example.id() + ") have "
+                    + rows[0].length + " columns, the batch has " + f);
+        }
+    }
+
+    private void readVisual(List<Example> examples, FeatureStore store, float[] out, int v, int f,
+            float[][] firstFeatures) {
+        int stride = v * f;
+        if (pool == null) {
+            for (int i = 0; i < examples.size(); i++) {
+                writeVisual(examples.get(i), store, out, i * stride, v, f, i == 0 ? firstFeatures : null);
+            }
+            return;
+        }
+        List<Callable<Void>> jobs = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            int index = i;
+            jobs.add(() -> {
+                writeVisual(examples.get(index), store, out, index * stride, v, f, index == 0 ? firstFeatures : null);
+                return null;
+            });
         }
         try {
-            List<Future<float[][]>> done = pool.invokeAll(jobs);
-            for (int i = 0; i < out.length; i++) {
-                out[i] = done.get(i).get();
+            for (Future<Void> done : pool.invokeAll(jobs)) {
+                done.get();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading " + task.key() + " features", e);
+            throw new IllegalStateException("interrupted while reading " + examples.get(0).task().key() + " features", e);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
             throw new IllegalStateException(e.getCause());
         }
-        return out;
     }
 
     private static long[][] pad(long[][] rows, long padId, int[] lengths) {

@@ -44,31 +44,48 @@ public final class GridPooling {
      */
     public static float[][] adaptiveMaxPool2d(float[][] tokens, int outSide) {
         int side = squareSide(tokens.length);
-        if (outSide <= 0) {
-            throw new IllegalArgumentException("output side must be positive, got " + outSide);
-        }
         if (outSide == side) {
             return tokens;
         }
         int f = width(tokens);
-        float[][] out = new float[outSide * outSide][];
+        float[] flat = new float[outSide * outSide * f];
+        adaptiveMaxPool2d(tokens, outSide, flat, 0);
+        return rows(flat, outSide * outSide, f);
+    }
+
+    /**
+     * {@code AdaptiveMaxPool2d((side, side))} written straight into a flat buffer (used by collation to
+     * avoid intermediate arrays). As in PyTorch, NaN propagates; of {@code -0.0} and {@code 0.0} the result
+     * is {@code 0.0}.
+     *
+     * @param tokens [s·s][F], row-major grid
+     * @param outSide the output side t
+     * @param out the buffer receiving t·t·F floats, row-major
+     * @param offset where the first float goes
+     */
+    public static void adaptiveMaxPool2d(float[][] tokens, int outSide, float[] out, int offset) {
+        int side = squareSide(tokens.length);
+        if (outSide <= 0) {
+            throw new IllegalArgumentException("output side must be positive, got " + outSide);
+        }
+        int f = width(tokens);
         for (int oh = 0; oh < outSide; oh++) {
             int h0 = windowStart(oh, side, outSide);
             int h1 = windowEnd(oh, side, outSide);
             for (int ow = 0; ow < outSide; ow++) {
                 int w0 = windowStart(ow, side, outSide);
                 int w1 = windowEnd(ow, side, outSide);
-                float[] cell = new float[f];
-                java.util.Arrays.fill(cell, Float.NEGATIVE_INFINITY);
+                int at = offset + (oh * outSide + ow) * f;
+                System.arraycopy(tokens[h0 * side + w0], 0, out, at, f);
                 for (int h = h0; h < h1; h++) {
                     for (int w = w0; w < w1; w++) {
-                        maxInto(cell, tokens[h * side + w]);
+                        if (h != h0 || w != w0) {
+                            maxInto(out, at, tokens[h * side + w]);
+                        }
                     }
                 }
-                out[oh * outSide + ow] = cell;
             }
         }
-        return out;
     }
 
     /**
@@ -79,24 +96,37 @@ public final class GridPooling {
      * @return [length][F]; the input itself when {@code L == length}
      */
     public static float[][] adaptiveMaxPool1d(float[][] tokens, int length) {
+        if (tokens.length == length) {
+            return tokens;
+        }
+        int f = tokens.length == 0 ? 0 : width(tokens);
+        float[] flat = new float[length * f];
+        adaptiveMaxPool1d(tokens, length, flat, 0);
+        return rows(flat, length, f);
+    }
+
+    /**
+     * {@code F.adaptive_max_pool1d} over the token axis, written into a flat buffer.
+     *
+     * @param tokens [L][F], L ≥ 1
+     * @param length output length
+     * @param out the buffer receiving length·F floats
+     * @param offset where the first float goes
+     */
+    public static void adaptiveMaxPool1d(float[][] tokens, int length, float[] out, int offset) {
         int in = tokens.length;
         if (in == 0) {
             throw new IllegalArgumentException("cannot pool zero tokens");
         }
-        if (in == length) {
-            return tokens;
-        }
         int f = width(tokens);
-        float[][] out = new float[length][];
         for (int i = 0; i < length; i++) {
-            float[] cell = new float[f];
-            java.util.Arrays.fill(cell, Float.NEGATIVE_INFINITY);
-            for (int t = windowStart(i, in, length); t < windowEnd(i, in, length); t++) {
-                maxInto(cell, tokens[t]);
+            int t0 = windowStart(i, in, length);
+            int at = offset + i * f;
+            System.arraycopy(tokens[t0], 0, out, at, f);
+            for (int t = t0 + 1; t < windowEnd(i, in, length); t++) {
+                maxInto(out, at, tokens[t]);
             }
-            out[i] = cell;
         }
-        return out;
     }
 
     /**
@@ -109,15 +139,32 @@ public final class GridPooling {
      * @return [length][F]
      */
     public static float[][] resizeFrames(float[][] frames, int length, int featureDim) {
+        float[] flat = new float[length * featureDim];
+        resizeFrames(frames, length, featureDim, flat, 0);
+        return rows(flat, length, featureDim);
+    }
+
+    /**
+     * {@link #resizeFrames(float[][], int, int)} written into a flat buffer whose padding rows are already
+     * zero (a fresh array).
+     *
+     * @param frames [L][F]
+     * @param length the frame count
+     * @param featureDim F
+     * @param out the buffer receiving length·F floats
+     * @param offset where the first float goes
+     */
+    public static void resizeFrames(float[][] frames, int length, int featureDim, float[] out, int offset) {
+        if (frames.length > 0 && width(frames) != featureDim) {
+            throw new IllegalArgumentException("frames have " + frames[0].length + " features, expected " + featureDim);
+        }
         if (frames.length > length) {
-            return adaptiveMaxPool1d(frames, length);
+            adaptiveMaxPool1d(frames, length, out, offset);
+            return;
         }
-        float[][] out = new float[length][];
-        System.arraycopy(frames, 0, out, 0, frames.length);
-        for (int i = frames.length; i < length; i++) {
-            out[i] = new float[featureDim];
+        for (int i = 0; i < frames.length; i++) {
+            System.arraycopy(frames[i], 0, out, offset + i * featureDim, featureDim);
         }
-        return out;
     }
 
     /**
@@ -166,13 +213,18 @@ public final class GridPooling {
         return f;
     }
 
-    private static void maxInto(float[] cell, float[] row) {
-        for (int k = 0; k < cell.length; k++) {
-            float x = row[k];
-            // NaN propagates as in torch's max pooling
-            if (x > cell[k] || Float.isNaN(x)) {
-                cell[k] = x;
-            }
+    private static float[][] rows(float[] flat, int n, int f) {
+        float[][] out = new float[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, i * f, (i + 1) * f);
+        }
+        return out;
+    }
+
+    private static void maxInto(float[] out, int at, float[] row) {
+        // Math.max is branch-free (and NaN-propagating), which matters for random-looking features
+        for (int k = 0; k < row.length; k++) {
+            out[at + k] = Math.max(out[at + k], row[k]);
         }
     }
 }

@@ -146,4 +146,22 @@ class GridPoolingTest {
         assertThat(pooled[0]).isEqualTo(1f);
         assertThat(pooled[63]).isEqualTo(64f);
     }
+
+    @Test
+    void nanPropagatesLikeTorch() {
+        float[] out = flat(GridPooling.adaptiveMaxPool2d(column(1, Float.NaN, 3, 4), 1));
+        assertThat(out[0]).isNaN();
+    }
+
+    @Test
+    void poolsIntoAFlatBufferAtAnOffset() {
+        float[][] grid = new float[9][];
+        for (int t = 0; t < 9; t++) {
+            grid[t] = new float[] {t, 10 * t};
+        }
+        float[] out = new float[2 + 4 * 2];
+        GridPooling.adaptiveMaxPool2d(grid, 2, out, 2);
+        // windows of 3x3 -> 2x2 cover rows/cols {0,1} and {1,2}: maxima at tokens 4, 5, 7, 8
+        assertThat(out).containsExactly(0, 0, 4, 40, 5, 50, 7, 70, 8, 80);
+    }
 }
