@@ -178,4 +178,33 @@ class VisualEmbeddingTest {
                     .hasMessageContaining("boxes").hasMessageContaining("(1, 2, 4)");
         }
     }
+
+    @Test
+    void gradientsReachTheEmbeddingAndTheSharedRows() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            VisualEmbedding e = new VisualEmbedding(VisualEmbedding.Style.BART, 3, 4);
+            e.initialize(m, DataType.FLOAT32);
+            for (Parameter p : e.namedParameters().values()) {
+                p.getArray().setRequiresGradient(true);
+            }
+            NDArray shared = m.randomNormal(new Shape(6, 4));
+            shared.setRequiresGradient(true);
+            NDArray img = m.create(new long[] {0, 1}, new Shape(1, 2));
+            NDArray obj = m.create(new long[] {0, 0}, new Shape(1, 2));
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                NDArray out = e.forward(m.randomNormal(new Shape(1, 2, 3)), m.zeros(new Shape(1, 2, 4)), img, obj, shared,
+                        ForwardContext.train("vqa"));
+                gc.backward(out.mul(m.randomNormal(out.getShape())).sum());
+            }
+            Map<String, Parameter> p = e.namedParameters();
+            assertThat(p.get("feat_embedding.0.weight").getArray().getGradient().abs().sum().getFloat()).isPositive();
+            float[] orderGrad = p.get("img_order_embedding.weight").getArray().getGradient().abs().sum(new int[] {1}).toFloatArray();
+            assertThat(orderGrad[0]).isPositive();
+            assertThat(orderGrad[1]).isPositive();
+            float[] sharedGrad = shared.getGradient().abs().sum(new int[] {1}).toFloatArray();
+            // only row 5 (= 6 - 0 - 1) is used by both tokens
+            assertThat(sharedGrad[5]).isPositive();
+            assertThat(sharedGrad[0] + sharedGrad[1] + sharedGrad[2] + sharedGrad[3] + sharedGrad[4]).isZero();
+        }
+    }
 }
