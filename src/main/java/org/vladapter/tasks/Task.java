@@ -14,21 +14,21 @@ import java.util.stream.Collectors;
  */
 public enum Task {
     /** VQAv2 (Karpathy splits), answer generation, score-weighted loss. */
-    VQA("vqa", Modality.IMAGE, "vqa: "),
+    VQA("vqa", Modality.IMAGE, "vqa: ", 20, 10),
     /** GQA (balanced), answer generation. */
-    GQA("gqa", Modality.IMAGE, "gpa: "),
+    GQA("gqa", Modality.IMAGE, "gpa: ", 20, 0),
     /** NLVR2, true/false over two images. */
-    NLVR2("nlvr", Modality.IMAGE, "nlvr: "),
+    NLVR2("nlvr", Modality.IMAGE, "nlvr: ", 0, 0),
     /** COCO captioning (Karpathy splits). */
-    COCO_CAPTION("caption", Modality.IMAGE, "caption: "),
+    COCO_CAPTION("caption", Modality.IMAGE, "caption: ", 40, 40),
     /** TVQA multiple-choice video QA. */
-    TVQA("tvqa", Modality.VIDEO, "tvqa: "),
+    TVQA("tvqa", Modality.VIDEO, "tvqa: ", 600, 20),
     /** How2QA multiple-choice video QA. */
-    HOW2QA("how2qa", Modality.VIDEO, "how2qa: "),
+    HOW2QA("how2qa", Modality.VIDEO, "how2qa: ", 600, 20),
     /** TV show captioning. */
-    TVC("tvc", Modality.VIDEO, "tvc: "),
+    TVC("tvc", Modality.VIDEO, "tvc: ", 600, 20),
     /** YouCook2 captioning. */
-    YC2C("yc2c", Modality.VIDEO, "yc2c: ");
+    YC2C("yc2c", Modality.VIDEO, "yc2c: ", 600, 20);
 
     /** Image or video input. */
     public enum Modality {
@@ -41,11 +41,15 @@ public enum Task {
     private final String key;
     private final Modality modality;
     private final String prefix;
+    private final int maxInputLength;
+    private final int maxTargetLength;
 
-    Task(String key, Modality modality, String prefix) {
+    Task(String key, Modality modality, String prefix, int maxInputLength, int maxTargetLength) {
         this.key = key;
         this.modality = modality;
         this.prefix = prefix;
+        this.maxInputLength = maxInputLength;
+        this.maxTargetLength = maxTargetLength;
     }
 
     /** @return the original task key ({@code vqa}, {@code gqa}, {@code nlvr}, {@code caption}, ...) */
@@ -61,6 +65,27 @@ public enum Task {
     /** @return the task prompt used when task prompts are on */
     public String prefix() {
         return prefix;
+    }
+
+    /**
+     * The truncation length of the encoder input as the original data code passes it to
+     * {@code tokenizer.encode(..., max_length=n, truncation=True)} (spec section 1.4): VQA and GQA 20,
+     * caption 40, video 600, NLVR2 no truncation.
+     *
+     * @return the maximum number of input ids including special tokens; 0 means no truncation
+     */
+    public int maxInputLength() {
+        return maxInputLength;
+    }
+
+    /**
+     * The truncation length of the target (spec section 1.4): VQA 10, caption 40, video 20, GQA and NLVR2
+     * no truncation.
+     *
+     * @return the maximum number of target ids including special tokens; 0 means no truncation
+     */
+    public int maxTargetLength() {
+        return maxTargetLength;
     }
 
     /** @return the four image tasks in the paper's order */

@@ -1,0 +1,296 @@
+package org.vladapter.tasks;
+
+import org.vladapter.vision.features.CachingFeatureStore;
+import org.vladapter.vision.features.FeatureShape;
+import org.vladapter.vision.features.FeatureStore;
+import org.vladapter.vision.features.Hdf5DirectoryStore;
+import org.vladapter.vision.features.NpzDirectoryStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The folder layout of the VL-Adapter data release (spec section 4.1), rooted at its {@code datasets/}
+ * folder, and the readers for a task and split:
+ *
+ * <pre>
+ * COCO/dataset_coco.json                          COCO/clip_features/data_clip_RN101_att/&lt;img_id&gt;.h5
+ * vqa/{karpathy_train,karpathy_val,karpathy_test}.json          (features: COCO)
+ * GQA/{train,valid,testdev,submit}.json           VG/clip_features/... (train, valid), GQA/clip_features/... (testdev, submit)
+ * nlvr/{train,valid,test}.json                    nlvr/clip_features/data_clip_RN101_att/&lt;img_id&gt;.h5
+ * video/ann/{tv,how2,yc2}_subtitles.jsonl         video/vis_features/{tv,how2,yc2}/clip-vit/&lt;vid_name&gt;.npz
+ * video/ann/{tvqa,how2qa,tvc,yc2c}/&lt;task&gt;_&lt;split&gt;.jsonl
+ * </pre>
+ *
+ * A split may name several files separated by commas ({@code train,valid}). Feature stores are shared by
+ * the datasets opened from one layout (VQA and COCO captions read the same COCO folder) and, with {@code
+ * optCacheSize}, wrapped in an LRU cache. Close the layout to release them.
+ */
+public final class DatasetLayout implements AutoCloseable {
+
+    private static final Map<String, Integer> FEATURE_DIMS = Map.of("RN50", 2048, "RN101", 2048, "RN50x4", 2560, "ViT", 768);
+
+    private final Path root;
+    private final String featureType;
+    private final int cacheSize;
+    private final ReaderOptions readerOptions;
+    private final Map<Path, FeatureStore> stores = new LinkedHashMap<>();
+    private final Map<Path, Subtitles> subtitles = new LinkedHashMap<>();
+
+    private DatasetLayout(Builder builder) {
+        if (builder.root == null) {
+            throw new IllegalArgumentException("DatasetLayout needs the datasets folder (setRoot)");
+        }
+        if (!FEATURE_DIMS.containsKey(builder.featureType)) {
+            throw new IllegalArgumentException("unknown feature type '" + builder.featureType + "'; known: " + FEATURE_DIMS.keySet());
+        }
+        this.root = builder.root;
+        this.featureType = builder.featureType;
+        this.cacheSize = builder.cacheSize;
+        this.readerOptions = builder.readerOptions;
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the {@code datasets/} folder */
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * @param task a task
+     * @return the training split the released scripts use ({@code karpathy_train}, {@code train,valid}, ...)
+     */
+    public static String trainSplit(Task task) {
+        return switch (task) {
+            case VQA, COCO_CAPTION -> "karpathy_train";
+            case GQA -> "train,valid";
+            case NLVR2, TVQA -> "train";
+            case HOW2QA, TVC, YC2C -> "train_release";
+        };
+    }
+
+    /**
+     * @param task a task
+     * @return the split evaluated after every epoch ({@code karpathy_val}, {@code testdev}, {@code valid}, ...)
+     */
+    public static String validationSplit(Task task) {
+        return switch (task) {
+            case VQA, COCO_CAPTION -> "karpathy_val";
+            case GQA -> "testdev";
+            case NLVR2 -> "valid";
+            case TVQA -> "val";
+            case HOW2QA, TVC, YC2C -> "val_release";
+        };
+    }
+
+    /**
+     * @param task a task
+     * @return the split of the final test ({@code karpathy_test}, GQA {@code testdev}, NLVR2 {@code test},
+     *     the VALUE test files, which have no labels)
+     */
+    public static String testSplit(Task task) {
+        return switch (task) {
+            case VQA, COCO_CAPTION -> "karpathy_test";
+            case GQA -> "testdev";
+            case NLVR2 -> "test";
+            case TVQA -> "test_public,test_release";
+            case HOW2QA -> "test_public_release";
+            case TVC, YC2C -> "test_release";
+        };
+    }
+
+    /**
+     * Opens a task's split by task name.
+     *
+     * @param taskName e.g. {@code vqa}, {@code caption}, {@code tvqa}
+     * @param split e.g. {@code karpathy_train}
+     * @return the dataset
+     * @throws IllegalArgumentException listing the known tasks when the name is unknown
+     */
+    public TaskDataset open(String taskName, String split) {
+        return open(Task.of(taskName), split);
+    }
+
+    /**
+     * Opens a task's split.
+     *
+     * @param task the task
+     * @param split one split or several separated by commas
+     * @return the dataset
+     * @throws AnnotationException when a file is missing or malformed, or the split is empty
+     */
+    public TaskDataset open(Task task, String split) {
+        List<String> parts = Arrays.stream(split.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("empty split name for task " + task.key());
+        }
+        return switch (task) {
+            case VQA -> VqaDataset.load(split, files(parts, "vqa/%s.json"), imageStore("COCO"), readerOptions);
+            case GQA -> GqaDataset.load(split, files(parts, "GQA/%s.json"),
+                    FeatureStore.firstOf(parts.stream().map(p -> imageStore(gqaFeatureFolder(p))).distinct().toList()),
+                    readerOptions);
+            case NLVR2 -> Nlvr2Dataset.load(split, files(parts, "nlvr/%s.json"), imageStore("nlvr"), readerOptions);
+            case COCO_CAPTION -> {
+                if (parts.size() != 1) {
+                    throw new IllegalArgumentException("COCO caption reads one Karpathy split at a time, got '" + split + "'");
+                }
+                yield CocoCaptionDataset.load(split, root.resolve("COCO/dataset_coco.json"), imageStore("COCO"), readerOptions);
+            }
+            case TVQA, HOW2QA -> VideoQaDataset.load(task, split, files(parts, videoAnnotations(task)),
+                    subtitles(task), videoStore(task), readerOptions);
+            case TVC, YC2C -> VideoCaptionDataset.load(task, split, files(parts, videoAnnotations(task)),
+                    subtitles(task), videoStore(task), readerOptions);
+        };
+    }
+
+    /**
+     * @param folder {@code COCO}, {@code VG}, {@code GQA} or {@code nlvr}
+     * @return the folder of per-image feature files for the configured feature type
+     */
+    public Path imageFeatureDirectory(String folder) {
+        return root.resolve(folder).resolve("clip_features").resolve("data_clip_" + featureType + "_att");
+    }
+
+    /**
+     * @param task a video task
+     * @return the folder of its {@code <vid_name>.npz} files
+     */
+    public Path videoFeatureDirectory(Task task) {
+        return root.resolve("video/vis_features").resolve(videoSource(task)).resolve("clip-vit");
+    }
+
+    /**
+     * @param task a video task
+     * @return its subtitles file
+     */
+    public Path subtitlesFile(Task task) {
+        return root.resolve("video/ann").resolve(videoSource(task) + "_subtitles.jsonl");
+    }
+
+    private static String gqaFeatureFolder(String split) {
+        return switch (split) {
+            case "train", "valid" -> "VG";
+            case "testdev", "submit" -> "GQA";
+            default -> throw new IllegalArgumentException(
+                    "unknown GQA split '" + split + "' (train, valid, testdev, submit): its feature folder is not known");
+        };
+    }
+
+    private static String videoSource(Task task) {
+        return switch (task) {
+            case TVQA, TVC -> "tv";
+            case HOW2QA -> "how2";
+            case YC2C -> "yc2";
+            default -> throw new IllegalArgumentException(task.key() + " is not a video task");
+        };
+    }
+
+    private static String videoAnnotations(Task task) {
+        return "video/ann/" + task.key() + "/" + task.key() + "_%s.jsonl";
+    }
+
+    private List<Path> files(List<String> parts, String pattern) {
+        List<Path> out = new ArrayList<>();
+        for (String part : parts) {
+            Path file = root.resolve(String.format(pattern, part));
+            if (!Files.isRegularFile(file)) {
+                throw new AnnotationException("annotation file not found: " + file + " (layout root " + root + ")");
+            }
+            out.add(file);
+        }
+        return out;
+    }
+
+    private synchronized FeatureStore imageStore(String folder) {
+        Path dir = imageFeatureDirectory(folder);
+        FeatureShape shape = featureType.equals("RN101")
+                ? FeatureShape.CLIP_RN101_GRID
+                : new FeatureShape(FeatureShape.ANY, FEATURE_DIMS.get(featureType));
+        return stores.computeIfAbsent(dir, d -> cached(new Hdf5DirectoryStore(d, shape)));
+    }
+
+    private synchronized FeatureStore videoStore(Task task) {
+        return stores.computeIfAbsent(videoFeatureDirectory(task),
+                d -> cached(new NpzDirectoryStore(d, FeatureShape.CLIP_VIT_FRAMES)));
+    }
+
+    private synchronized Subtitles subtitles(Task task) {
+        return subtitles.computeIfAbsent(subtitlesFile(task), Subtitles::load);
+    }
+
+    private FeatureStore cached(FeatureStore store) {
+        return cacheSize > 0 ? new CachingFeatureStore(store, cacheSize) : store;
+    }
+
+    /** Closes the feature stores opened so far. */
+    @Override
+    public synchronized void close() {
+        for (FeatureStore store : stores.values()) {
+            store.close();
+        }
+        stores.clear();
+    }
+
+    /** Builder of {@link DatasetLayout}. */
+    public static final class Builder {
+        private Path root;
+        private String featureType = "RN101";
+        private int cacheSize;
+        private ReaderOptions readerOptions = ReaderOptions.defaults();
+
+        private Builder() {}
+
+        /**
+         * @param root the release's {@code datasets/} folder
+         * @return this builder
+         */
+        public Builder setRoot(Path root) {
+            this.root = root;
+            return this;
+        }
+
+        /**
+         * @param featureType the CLIP backbone of the image features: RN101 (default), RN50, RN50x4, ViT
+         * @return this builder
+         */
+        public Builder optFeatureType(String featureType) {
+            this.featureType = featureType;
+            return this;
+        }
+
+        /**
+         * @param entries feature matrices kept in each store's LRU cache (default 0: no cache)
+         * @return this builder
+         */
+        public Builder optCacheSize(int entries) {
+            if (entries < 0) {
+                throw new IllegalArgumentException("cache size must be >= 0, got " + entries);
+            }
+            this.cacheSize = entries;
+            return this;
+        }
+
+        /**
+         * @param options how readers build input strings (task prompts)
+         * @return this builder
+         */
+        public Builder optReaderOptions(ReaderOptions options) {
+            this.readerOptions = options;
+            return this;
+        }
+
+        /** @return the layout */
+        public DatasetLayout build() {
+            return new DatasetLayout(this);
+        }
+    }
+}

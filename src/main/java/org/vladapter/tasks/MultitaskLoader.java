@@ -1,0 +1,323 @@
+package org.vladapter.tasks;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * The multi-task schedule of the original {@code MultitaskLoader} ('roundrobin' sampling, spec section 3.4):
+ * each epoch draws every batch of every task exactly once, single-task batches interleaved in a shuffled task
+ * order that is rebuilt every epoch.
+ *
+ * <p>Randomness. The original shuffles the task list with Python's {@code random.Random(epoch)} and the items
+ * of each task with PyTorch's sampler; reproducing those generators bit for bit is not worth it, so this
+ * loader uses {@code java.util.Random} seeded from (seed, epoch): the task order from {@code seed * 1000003 +
+ * epoch}, each task's item permutation and each batch's answer sampling from further mixed seeds. A given seed
+ * and epoch always give the same batches; different epochs give different orders.
+ *
+ * <p>Batches are built lazily as the iterator advances; with {@code optPrefetch(n)} one background thread
+ * builds up to n batches ahead.
+ */
+public final class MultitaskLoader {
+
+    private final Map<Task, TaskLoader> loaders;
+    private final long seed;
+    private final boolean shuffle;
+    private final int prefetch;
+
+    private MultitaskLoader(Builder builder) {
+        if (builder.loaders.isEmpty()) {
+            throw new IllegalArgumentException("MultitaskLoader needs at least one task (addTask)");
+        }
+        this.loaders = Collections.unmodifiableMap(new LinkedHashMap<>(builder.loaders));
+        this.seed = builder.seed;
+        this.shuffle = builder.shuffle;
+        this.prefetch = builder.prefetch;
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * The per-task batch sizes of the released scripts for a base batch size b (spec section 3.3): VQA b, GQA
+     * int(b·100/60), NLVR2 int(b·20/60), COCO caption int(b·50/60); every video task b.
+     *
+     * @param tasks the tasks
+     * @param base the base batch size b (500 for VL-BART, 300 for VL-T5; video 50)
+     * @return the batch size of each task, in the given order
+     */
+    public static Map<Task, Integer> paperBatchSizes(List<Task> tasks, int base) {
+        Map<Task, Integer> out = new LinkedHashMap<>();
+        for (Task t : tasks) {
+            out.put(t, switch (t) {
+                case GQA -> base * 100 / 60;
+                case NLVR2 -> base * 20 / 60;
+                case COCO_CAPTION -> base * 50 / 60;
+                default -> base;
+            });
+        }
+        return out;
+    }
+
+    /** @return the tasks, in the order they were added */
+    public List<Task> tasks() {
+        return List.copyOf(loaders.keySet());
+    }
+
+    /**
+     * @param task a task of this loader
+     * @return its loader
+     */
+    public TaskLoader loader(Task task) {
+        TaskLoader loader = loaders.get(task);
+        if (loader == null) {
+            throw new IllegalArgumentException("task " + task.key() + " is not part of this loader " + tasks());
+        }
+        return loader;
+    }
+
+    /**
+     * @param task a task of this loader
+     * @return its batches per epoch
+     */
+    public int numBatches(Task task) {
+        return loader(task).numBatches();
+    }
+
+    /** @return the batches per epoch over all tasks (the scheduler's steps per epoch) */
+    public int numBatches() {
+        return loaders.values().stream().mapToInt(TaskLoader::numBatches).sum();
+    }
+
+    /**
+     * @param epoch the epoch
+     * @return the task of each step of the epoch, in order
+     */
+    public List<Task> taskOrder(int epoch) {
+        List<Task> order = new ArrayList<>(numBatches());
+        for (Map.Entry<Task, TaskLoader> e : loaders.entrySet()) {
+            for (int i = 0; i < e.getValue().numBatches(); i++) {
+                order.add(e.getKey());
+            }
+        }
+        if (shuffle) {
+            Collections.shuffle(order, new Random(seed * 1_000_003L + epoch));
+        }
+        return order;
+    }
+
+    /**
+     * Starts an epoch. Close it when stopping early (it may own a prefetch thread).
+     *
+     * @param epoch the epoch (0-based)
+     * @return the epoch's batches
+     */
+    public Epoch epoch(int epoch) {
+        return new Epoch(epoch);
+    }
+
+    private static long mix(long a, long b) {
+        long z = a * 0x9E3779B97F4A7C15L + b;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** The batches of one epoch, in schedule order. */
+    public final class Epoch implements Iterator<Batch>, AutoCloseable {
+
+        private final int epoch;
+        private final List<Task> order;
+        private final Map<Task, int[]> itemOrders = new EnumMap<>(Task.class);
+        private final Map<Task, Integer> drawn = new EnumMap<>(Task.class);
+        private int step;
+        private final BlockingQueue<Object> queue;
+        private final Thread producer;
+        private volatile boolean closed;
+
+        private Epoch(int epoch) {
+            this.epoch = epoch;
+            this.order = MultitaskLoader.this.taskOrder(epoch);
+            for (Map.Entry<Task, TaskLoader> e : loaders.entrySet()) {
+                Random random = shuffle ? new Random(mix(mix(seed, epoch), 1 + e.getKey().ordinal())) : null;
+                itemOrders.put(e.getKey(), e.getValue().order(random));
+                drawn.put(e.getKey(), 0);
+            }
+            if (prefetch > 0) {
+                queue = new ArrayBlockingQueue<>(prefetch);
+                producer = new Thread(this::produce, "multitask-prefetch-epoch-" + epoch);
+                producer.setDaemon(true);
+                producer.start();
+            } else {
+                queue = null;
+                producer = null;
+            }
+        }
+
+        /** @return the epoch number */
+        public int epoch() {
+            return epoch;
+        }
+
+        /** @return the number of batches of this epoch */
+        public int size() {
+            return order.size();
+        }
+
+        /** @return the task of each step, in order */
+        public List<Task> taskOrder() {
+            return order;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return step < order.size() && !closed;
+        }
+
+        @Override
+        public Batch next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException("epoch " + epoch + " has " + order.size() + " batches");
+            }
+            step++;
+            if (queue == null) {
+                return build(step - 1);
+            }
+            Object item;
+            try {
+                item = queue.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a batch", e);
+            }
+            if (item instanceof RuntimeException failure) {
+                closed = true;
+                throw failure;
+            }
+            if (item instanceof Error error) {
+                closed = true;
+                throw error;
+            }
+            return (Batch) item;
+        }
+
+        private Batch build(int index) {
+            Task task = order.get(index);
+            int batchIndex = drawn.merge(task, 1, Integer::sum) - 1;
+            Random random = new Random(mix(mix(mix(seed, epoch), 100 + task.ordinal()), batchIndex));
+            return loaders.get(task).batch(itemOrders.get(task), batchIndex, random);
+        }
+
+        private void produce() {
+            try {
+                for (int i = 0; i < order.size() && !closed; i++) {
+                    Object item;
+                    try {
+                        item = build(i);
+                    } catch (RuntimeException | Error e) {
+                        item = e;
+                    }
+                    queue.put(item);
+                    if (!(item instanceof Batch)) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Stops the prefetch thread, if any; the iterator then reports no more batches. */
+        @Override
+        public void close() {
+            closed = true;
+            if (producer != null) {
+                producer.interrupt();
+                queue.clear();
+            }
+        }
+    }
+
+    /** Builder of {@link MultitaskLoader}. */
+    public static final class Builder {
+        private final Map<Task, TaskLoader> loaders = new LinkedHashMap<>();
+        private BatchCollator collator;
+        private long seed = 9595;
+        private boolean shuffle = true;
+        private int prefetch;
+
+        private Builder() {}
+
+        /**
+         * @param collator the collator of every task's batches
+         * @return this builder
+         */
+        public Builder setCollator(BatchCollator collator) {
+            this.collator = collator;
+            return this;
+        }
+
+        /**
+         * Adds a task (call {@link #setCollator} first).
+         *
+         * @param dataset the task's training data
+         * @param batchSize its batch size (see {@link #paperBatchSizes})
+         * @return this builder
+         */
+        public Builder addTask(TaskDataset dataset, int batchSize) {
+            if (collator == null) {
+                throw new IllegalStateException("call setCollator before addTask");
+            }
+            if (loaders.containsKey(dataset.task())) {
+                throw new IllegalArgumentException("task " + dataset.task().key() + " added twice");
+            }
+            loaders.put(dataset.task(), new TaskLoader(dataset, batchSize, collator));
+            return this;
+        }
+
+        /**
+         * @param seed the run seed (default 9595, the original's)
+         * @return this builder
+         */
+        public Builder optSeed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * @param shuffle whether task order and items are shuffled each epoch (default {@code true})
+         * @return this builder
+         */
+        public Builder optShuffle(boolean shuffle) {
+            this.shuffle = shuffle;
+            return this;
+        }
+
+        /**
+         * @param batches batches built ahead on a background thread (default 0: built on demand)
+         * @return this builder
+         */
+        public Builder optPrefetch(int batches) {
+            if (batches < 0) {
+                throw new IllegalArgumentException("prefetch must be >= 0, got " + batches);
+            }
+            this.prefetch = batches;
+            return this;
+        }
+
+        /** @return the loader */
+        public MultitaskLoader build() {
+            return new MultitaskLoader(this);
+        }
+    }
+}

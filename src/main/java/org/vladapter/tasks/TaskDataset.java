@@ -1,0 +1,34 @@
+package org.vladapter.tasks;
+
+import org.vladapter.vision.features.FeatureStore;
+
+import java.util.Random;
+
+/**
+ * The items of one task and split (e.g. VQA {@code karpathy_train}), read from the original annotation
+ * files, and where their visual features live.
+ */
+public interface TaskDataset {
+
+    /** @return the task */
+    Task task();
+
+    /** @return a name for messages and logs, e.g. {@code vqa karpathy_train} */
+    String name();
+
+    /** @return the number of items */
+    int size();
+
+    /**
+     * Builds item {@code index}. Deterministic except for VQA and GQA, whose training answer is drawn afresh
+     * at every call in proportion to the answers' scores, using {@code random}.
+     *
+     * @param index 0 ≤ index &lt; size()
+     * @param random the source of randomness for answer sampling
+     * @return the example
+     */
+    Example example(int index, Random random);
+
+    /** @return the store of this dataset's visual features */
+    FeatureStore featureStore();
+}
