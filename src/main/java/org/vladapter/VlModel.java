@@ -1,0 +1,269 @@
+package org.vladapter;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.nn.Parameter;
+import org.vladapter.backbone.Backbone;
+import org.vladapter.backbone.EncoderDecoder;
+import org.vladapter.backbone.EncoderInput;
+import org.vladapter.backbone.ModelConfig;
+import org.vladapter.generate.GenerationConfig;
+import org.vladapter.generate.Generator;
+import org.vladapter.nn.ForwardContext;
+import org.vladapter.nn.Losses;
+import org.vladapter.peft.MethodConfig;
+import org.vladapter.peft.ParameterSummary;
+import org.vladapter.peft.Sharing;
+import org.vladapter.peft.TrainableSelector;
+import org.vladapter.tasks.Batch;
+import org.vladapter.tasks.Task;
+import org.vladapter.tokenize.TextEncoder;
+import org.vladapter.train.TrainableModel;
+import org.vladapter.vision.VisualEmbedding;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * VL-BART or VL-T5 with a PEFT method: the visual embedding, the backbone with the method's modules in
+ * place, the trainable set of the paper, the per-task losses and decoding. Built by
+ * {@link VlAdapter#builder()}.
+ */
+public final class VlModel implements TrainableModel<Batch> {
+
+    private final Backbone backbone;
+    private final EncoderDecoder model;
+    private final VisualEmbedding visual;
+    private final MethodConfig method;
+    private final List<Task> tasks;
+    private final TrainableSelector selector;
+    private final TextEncoder tokenizer;
+    private final NDManager manager;
+    private final Map<String, Object> provenance;
+
+    VlModel(Backbone backbone, EncoderDecoder model, VisualEmbedding visual, MethodConfig method, List<Task> tasks,
+            TrainableSelector selector, TextEncoder tokenizer, NDManager manager, Map<String, Object> provenance) {
+        this.backbone = backbone;
+        this.model = model;
+        this.visual = visual;
+        this.method = method;
+        this.tasks = List.copyOf(tasks);
+        this.selector = selector;
+        this.tokenizer = tokenizer;
+        this.manager = manager;
+        this.provenance = provenance;
+    }
+
+    /** @return the backbone this model was built from */
+    public Backbone backbone() {
+        return backbone;
+    }
+
+    /** @return the encoder-decoder (with the method's modules and the visual embedding inside) */
+    public EncoderDecoder encoderDecoder() {
+        return model;
+    }
+
+    /** @return the configuration with the VL vocabulary */
+    public ModelConfig config() {
+        return model.config();
+    }
+
+    /** @return the visual embedding */
+    public VisualEmbedding visualEmbedding() {
+        return visual;
+    }
+
+    /** @return the method and its options */
+    public MethodConfig method() {
+        return method;
+    }
+
+    /** @return the tasks this model serves, in order */
+    public List<Task> tasks() {
+        return tasks;
+    }
+
+    /** @return the rule that decided which parameters train */
+    public TrainableSelector selector() {
+        return selector;
+    }
+
+    /** @return the tokenizer, or {@code null} when none was given */
+    public TextEncoder tokenizer() {
+        return tokenizer;
+    }
+
+    /** @return the manager that owns the parameters */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** @return how the model was built (method options, tasks, backbone id and fingerprint, seed) */
+    public Map<String, Object> provenance() {
+        return provenance;
+    }
+
+    @Override
+    public Map<String, Parameter> namedParameters() {
+        return model.namedParameters();
+    }
+
+    /** @return the parameters that train, by name */
+    public Map<String, Parameter> trainableParameters() {
+        Map<String, Parameter> out = new java.util.LinkedHashMap<>();
+        model.namedParameters().forEach((n, p) -> {
+            if (p.requiresGradient()) {
+                out.put(n, p);
+            }
+        });
+        return out;
+    }
+
+    /** @return the PEFT-style parameter summary (trainable, total, % as the paper counts them) */
+    public ParameterSummary parameterSummary() {
+        return ParameterSummary.of(model.namedParameters(), selector::isTrainable);
+    }
+
+    /**
+     * The encoder input of a batch: text ids and mask, and the visual tokens embedded.
+     *
+     * @param batch a collated batch
+     * @param m the batch's manager
+     * @param ctx forward context
+     * @return the encoder input
+     */
+    public EncoderInput encoderInput(Batch batch, NDManager m, ForwardContext ctx) {
+        NDArray vis = visual.forward(batch.visualFeatures(m), batch.boxes(m), batch.imageOrderIds(m),
+                batch.objectOrderIds(m), model.sharedEmbedding().getArray(), ctx);
+        return EncoderInput.ofIds(batch.inputIds(m), batch.attentionMask(m)).withVisual(vis, null);
+    }
+
+    /**
+     * The task's training loss (spec 1.5): VQA per-example token means weighted by the sampled answer's
+     * score; COCO captions the token mean over the batch; every other task the batch mean of per-example
+     * token means.
+     *
+     * @param batch a batch with targets
+     * @param ctx forward context (training or not; the task is taken from the batch). Call inside an
+     *     {@link NDScope} (as the trainer does) so the batch's arrays are released.
+     * @return the scalar loss
+     */
+    @Override
+    public NDArray loss(Batch batch, ForwardContext ctx) {
+        if (!batch.hasTargets()) {
+            throw new IllegalArgumentException("batch of task " + batch.task().key() + " has no targets");
+        }
+        NDManager bm = manager; // batch arrays are released by the caller's NDScope (the trainer opens one per step)
+        NDArray labels = batch.labels(bm);
+        ForwardContext c = new ForwardContext(ctx.training(), batch.task().key());
+        NDArray logits = model.forward(encoderInput(batch, bm, c), model.shiftRight(labels), c);
+        switch (batch.task()) {
+            case VQA:
+                return Losses.exampleMeans(logits, labels).mul(batch.lossWeights(bm)).mean();
+            case COCO_CAPTION:
+                return Losses.tokenMean(logits, labels);
+            default:
+                return Losses.exampleMeans(logits, labels).mean();
+        }
+    }
+
+    @Override
+    public boolean usesParameter(String taskKey, String parameterName) {
+        if (method.sharing().orElse(Sharing.SINGLE) == Sharing.SINGLE) {
+            return true;
+        }
+        Set<String> segments = new HashSet<>(Arrays.asList(parameterName.split("\\.")));
+        if (segments.contains("up_sampler") && isHalfShared()) {
+            return true;
+        }
+        for (Task t : tasks) {
+            if (!t.key().equals(taskKey) && segments.contains(t.key())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isHalfShared() {
+        return method.method() == org.vladapter.peft.Method.HALF_SHARED_ADAPTER;
+    }
+
+    /**
+     * Predicts answers for a batch as the original evaluation does: generation with the task's settings
+     * ({@link TaskDecoding}), decoded without special tokens; for NLVR2, "true" or "false" from the logits of
+     * the first answer token.
+     *
+     * @param batch a batch
+     * @return one prediction per example
+     */
+    public List<String> predict(Batch batch) {
+        requireTokenizer();
+        ForwardContext ctx = ForwardContext.eval(batch.task().key());
+        try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
+            EncoderInput input = encoderInput(batch, m, ctx);
+            if (batch.task() == Task.NLVR2) {
+                return predictNlvr(input, m, ctx);
+            }
+            GenerationConfig cfg = TaskDecoding.forTask(batch.task(), model.config());
+            long[][] ids = new Generator(model).generate(input, cfg, ctx);
+            List<String> out = new ArrayList<>(ids.length);
+            for (long[] row : ids) {
+                out.add(tokenizer.decode(row));
+            }
+            return out;
+        }
+    }
+
+    private List<String> predictNlvr(EncoderInput input, NDManager m, ForwardContext ctx) {
+        long trueId = firstContentId("true");
+        long falseId = firstContentId("false");
+        long b = input.batchSize();
+        boolean bart = model.config().type() == org.vladapter.backbone.ModelType.BART;
+        long[] start = bart ? new long[] {model.config().decoderStartId(), model.config().bosId()}
+                : new long[] {model.config().decoderStartId()};
+        long[] dec = new long[(int) b * start.length];
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(start, 0, dec, i * start.length, start.length);
+        }
+        NDArray logits = model.forward(input, m.create(dec, new ai.djl.ndarray.types.Shape(b, start.length)), ctx);
+        NDArray last = logits.get(":, " + (start.length - 1) + ", :");
+        float[] t = last.get(":, " + trueId).toFloatArray();
+        float[] f = last.get(":, " + falseId).toFloatArray();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < b; i++) {
+            out.add(t[i] > f[i] ? "true" : "false");
+        }
+        return out;
+    }
+
+    /** The first id of a word encoded without special tokens (the original's true_id / false_id). */
+    private long firstContentId(String word) {
+        ModelConfig c = model.config();
+        for (long id : tokenizer.encode(word, 0)) {
+            if (id != c.bosId() && id != c.eosId() && id != c.padId()) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("tokenizer encodes '" + word + "' to special tokens only");
+    }
+
+    private void requireTokenizer() {
+        if (tokenizer == null) {
+            throw new IllegalStateException("this model has no tokenizer: give one to VlAdapter.builder().optTokenizer(...)"
+                    + " to decode predictions");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "VlModel[" + backbone.id() + ", " + method.method() + method.sharing().map(s -> "/" + s).orElse("")
+                + ", tasks " + tasks.stream().map(Task::key).collect(Collectors.joining(",")) + "]";
+    }
+}

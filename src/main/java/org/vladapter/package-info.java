@@ -1,0 +1,2 @@
+/** The entry point: {@link org.vladapter.VlAdapter#builder()} builds a {@link org.vladapter.VlModel} (VL-BART or VL-T5 with a PEFT method). */
+package org.vladapter;
