@@ -40,7 +40,11 @@ public final class SafeTensorsSource implements TensorSource, AutoCloseable {
 
     @Override
     public Shape shape(String name) {
-        return file.shape(name);
+        try {
+            return file.shape(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
     }
 
     @Override
