@@ -1,4 +1,4 @@
-package org.vladapter.util;
+package org.vladapter.io;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -21,82 +21,30 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
 /**
- * Writes files and directories so that a reader never sees a half-written result under the real name.
+ * Replaces whole directories (checkpoints) so that a reader never sees a half-written one under its name.
  *
- * <p>Files: the content goes to a hidden temporary file in the same directory, is flushed to disk, and is
- * then renamed over the target in one atomic step, so the target holds either the old or the new content.
- *
- * <p>Directories: POSIX cannot rename a directory over a non-empty one, so {@link #replaceDirectory} does
- * it in three steps: fill a hidden {@code .NAME.tmp-*} directory, rename the current {@code NAME} aside to
- * {@code .NAME.old-*}, rename the temporary directory to {@code NAME}, then delete the old one. If the
- * process dies between the two renames, {@code NAME} is missing but {@code .NAME.old-*} is complete;
- * {@link #readableDirectory} finds it. A directory counts as complete when it holds its marker file,
- * which writers create last. After a successful replacement, leftovers of earlier crashed writes of the
- * same name are deleted (one writer per name is assumed).
+ * <p>POSIX cannot rename a directory over a non-empty one, so {@link #replaceDirectory} fills a hidden
+ * {@code .NAME.tmp-*} directory, renames the current {@code NAME} aside to {@code .NAME.old-*}, renames the
+ * temporary directory to {@code NAME}, then deletes the old one. If the process dies between the two renames,
+ * {@code NAME} is missing but {@code .NAME.old-*} is complete; {@link #readableDirectory} finds it. A directory
+ * counts as complete when it holds its marker file, which writers create last. After a successful replacement,
+ * leftovers of earlier crashed writes of the same name are deleted (one writer per name is assumed).
  */
-public final class AtomicFiles {
+public final class AtomicDirectories {
 
     private static final String TMP = ".tmp-";
     private static final String OLD = ".old-";
 
-    private AtomicFiles() {}
+    private AtomicDirectories() {}
 
-    /** Like {@link java.util.function.Consumer}, but may throw {@link IOException}. */
+    /** Fills a directory; may throw {@link IOException}. */
     @FunctionalInterface
-    public interface IoConsumer<T> {
+    public interface Filler {
         /**
-         * @param value the value
+         * @param dir the (empty, temporary) directory to fill
          * @throws IOException on a write error
          */
-        void accept(T value) throws IOException;
-    }
-
-    /**
-     * Writes a file atomically.
-     *
-     * @param target the file to create or replace
-     * @param writer writes the content to the given stream (closing it only flushes)
-     * @throws UncheckedIOException naming the target when writing fails; the target is then unchanged
-     */
-    public static void write(Path target, IoConsumer<OutputStream> writer) {
-        Path dir = parentOf(target);
-        Path tmp = dir.resolve("." + target.getFileName() + TMP + suffix());
-        try {
-            Files.createDirectories(dir);
-            try (OutputStream raw = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                    OutputStream out = new BufferedOutputStream(raw, 1 << 16)) {
-                writer.accept(new FilterOutputStream(out) {
-                    @Override
-                    public void write(byte[] b, int off, int len) throws IOException {
-                        out.write(b, off, len);
-                    }
-
-                    @Override
-                    public void close() throws IOException {
-                        out.flush(); // writers that close their stream must not close the temp file early
-                    }
-                });
-                out.flush();
-            }
-            sync(tmp);
-            move(tmp, target);
-        } catch (IOException e) {
-            deleteQuietly(tmp);
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
-        } catch (RuntimeException | Error e) {
-            deleteQuietly(tmp);
-            throw e;
-        }
-    }
-
-    /**
-     * Writes a UTF-8 text file atomically.
-     *
-     * @param target the file to create or replace
-     * @param text the content
-     */
-    public static void writeString(Path target, String text) {
-        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+        void fill(Path dir) throws IOException;
     }
 
     /**
@@ -109,7 +57,7 @@ public final class AtomicFiles {
      *     directory then stays readable through {@link #readableDirectory}
      * @throws IllegalStateException when the filler did not write the marker file
      */
-    public static void replaceDirectory(Path target, String marker, IoConsumer<Path> filler) {
+    public static void replaceDirectory(Path target, String marker, Filler filler) {
         Path dir = parentOf(target);
         String name = target.getFileName().toString();
         String suffix = suffix();
@@ -118,7 +66,7 @@ public final class AtomicFiles {
         try {
             Files.createDirectories(dir);
             Files.createDirectory(tmp);
-            filler.accept(tmp);
+            filler.fill(tmp);
             if (!Files.isRegularFile(tmp.resolve(marker))) {
                 throw new IllegalStateException(
                         "directory writer for " + target + " did not write its marker file '" + marker + "'");
@@ -176,7 +124,7 @@ public final class AtomicFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
         }
-        return candidates.stream().max(Comparator.comparing(AtomicFiles::lastModified));
+        return candidates.stream().max(Comparator.comparing(AtomicDirectories::lastModified));
     }
 
     /**
@@ -189,7 +137,7 @@ public final class AtomicFiles {
             return;
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(AtomicFiles::deleteQuietly);
+            walk.sorted(Comparator.reverseOrder()).forEach(AtomicDirectories::deleteQuietly);
         } catch (IOException e) {
             // best effort
         }
@@ -206,7 +154,7 @@ public final class AtomicFiles {
         })) {
             ds.forEach(stale::add);
         }
-        stale.forEach(AtomicFiles::deleteTree);
+        stale.forEach(AtomicDirectories::deleteTree);
     }
 
     private static Path parentOf(Path target) {
