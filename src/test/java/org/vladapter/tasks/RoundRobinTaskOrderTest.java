@@ -1,4 +1,4 @@
-package org.vladapter.train;
+package org.vladapter.tasks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,34 +52,5 @@ class RoundRobinTaskOrderTest {
         byte[] sha = java.security.MessageDigest.getInstance("SHA-1")
                 .digest(String.join(",", order).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(java.util.HexFormat.of().formatHex(sha)).isEqualTo("6eae61c5d114833281f03e4e8b3955a55901e7c5");
-    }
-
-    @Test
-    void multitaskPlanDrawsEachTasksBatchesInTheirOwnOrder() {
-        Map<String, MultitaskEpochPlan.TaskData<String>> tasks = new LinkedHashMap<>();
-        for (String t : List.of("vqa", "gqa", "nlvr", "caption")) {
-            int count = t.equals("vqa") ? 5 : t.equals("gqa") ? 4 : t.equals("nlvr") ? 2 : 3;
-            tasks.put(t, new MultitaskEpochPlan.TaskData<>() {
-                @Override
-                public int batchCount() {
-                    return count;
-                }
-
-                @Override
-                public java.util.Iterator<String> batches(int epoch) {
-                    return java.util.stream.IntStream.range(0, count).mapToObj(i -> t + "#" + i + "@" + epoch).iterator();
-                }
-            });
-        }
-        MultitaskEpochPlan<String> plan = new MultitaskEpochPlan<>(tasks, b -> 10);
-        assertThat(plan.batchesPerEpoch()).isEqualTo(14);
-        List<TaskBatch<String>> steps = new java.util.ArrayList<>();
-        plan.epoch(1).forEachRemaining(steps::add);
-        assertThat(steps).hasSize(14);
-        assertThat(steps.get(0)).isEqualTo(new TaskBatch<>("vqa", 0, "vqa#0@1", 10));
-        assertThat(steps.get(1)).isEqualTo(new TaskBatch<>("nlvr", 1, "nlvr#0@1", 10));
-        assertThat(steps.get(2).batch()).isEqualTo("vqa#1@1");
-        assertThat(steps.stream().map(TaskBatch::task).toList())
-                .containsExactly("vqa,nlvr,vqa,vqa,caption,gqa,gqa,vqa,gqa,gqa,caption,vqa,nlvr,caption".split(","));
     }
 }

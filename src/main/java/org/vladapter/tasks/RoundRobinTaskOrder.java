@@ -1,4 +1,4 @@
-package org.vladapter.train;
+package org.vladapter.tasks;
 
 import java.util.ArrayList;
 import java.util.Collections;
