@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "VL-Adapter for Java: parameter-efficient vision-and-language transfer learning on DJL.",
         subcommands = {
             // one line per subcommand; keep sorted
+            EvaluateCommand.class,
         })
 public final class Main implements Runnable {
 
