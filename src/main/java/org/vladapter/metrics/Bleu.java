@@ -39,10 +39,12 @@ public final class Bleu {
      * @return BLEU-1..4
      */
     public static Score compute(List<String> candidates, List<List<String>> references) {
-        CaptionCorpus.checkShapes(candidates, references);
-        NgramIndex index = new NgramIndex();
+        return compute(CorpusNgrams.count(candidates, references));
+    }
+
+    static Score compute(CorpusNgrams corpusNgrams) {
         IntIntMap maxCounts = new IntIntMap(256);
-        int images = candidates.size();
+        int images = corpusNgrams.images();
         double[][] perImage = new double[N][images];
         long[] correctTotal = new long[N];
         long[] guessTotal = new long[N];
@@ -50,10 +52,10 @@ public final class Bleu {
         long refLenTotal = 0;
         for (int img = 0; img < images; img++) {
             maxCounts.clear();
-            List<String> refs = references.get(img);
-            int[] refLens = new int[refs.size()];
-            for (int r = 0; r < refs.size(); r++) {
-                SentenceNgrams ref = index.count(PythonText.split(refs.get(r)));
+            SentenceNgrams[] refs = corpusNgrams.references[img];
+            int[] refLens = new int[refs.length];
+            for (int r = 0; r < refs.length; r++) {
+                SentenceNgrams ref = refs[r];
                 refLens[r] = ref.length();
                 for (int i = 0; i < ref.ids().length; i++) {
                     int id = ref.ids()[i];
@@ -62,7 +64,7 @@ public final class Bleu {
                     }
                 }
             }
-            SentenceNgrams test = index.count(PythonText.split(candidates.get(img)));
+            SentenceNgrams test = corpusNgrams.candidates[img];
             int testLen = test.length();
             int[] correct = new int[N];
             int[] guess = new int[N];

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The COCO caption evaluation as VL-Adapter runs it ({@code language_evaluation.CocoEvaluator}, which wraps
@@ -55,24 +57,32 @@ public final class CaptionEvaluator {
             }
         }
         if (tokenize) {
-            List<String> all = new ArrayList<>();
+            // two passes, references then candidates, as the toolkit's two PTBTokenizer runs; run concurrently
+            List<String> allRefs = new ArrayList<>();
             for (List<String> r : refs) {
-                all.addAll(r);
+                allRefs.addAll(r);
             }
-            all.addAll(cands);
-            List<String> tokenized = PtbCaptionTokenizer.tokenize(all);
+            List<String> rawCands = cands;
+            CompletableFuture<List<String>> tokCands =
+                    CompletableFuture.supplyAsync(() -> PtbCaptionTokenizer.tokenize(rawCands));
+            List<String> tokenized = PtbCaptionTokenizer.tokenize(allRefs);
             List<List<String>> tokRefs = new ArrayList<>(refs.size());
             int at = 0;
             for (List<String> r : refs) {
                 tokRefs.add(tokenized.subList(at, at + r.size()));
                 at += r.size();
             }
-            cands = tokenized.subList(at, tokenized.size());
+            cands = join(tokCands);
             refs = tokRefs;
         }
-        Bleu.Score bleu = Bleu.compute(cands, refs);
-        RougeL.Score rouge = RougeL.compute(cands, refs);
-        CiderD.Score cider = CiderD.compute(cands, refs);
+        List<String> finalCands = cands;
+        List<List<String>> finalRefs = refs;
+        CompletableFuture<RougeL.Score> rougeTask =
+                CompletableFuture.supplyAsync(() -> RougeL.compute(finalCands, finalRefs));
+        CorpusNgrams ngrams = CorpusNgrams.count(cands, refs);
+        Bleu.Score bleu = Bleu.compute(ngrams);
+        CiderD.Score cider = CiderD.compute(ngrams);
+        RougeL.Score rouge = join(rougeTask);
         Map<String, double[]> perImage = new LinkedHashMap<>();
         for (int k = 0; k < bleu.perImage().length; k++) {
             perImage.put("BLEU-" + (k + 1), bleu.perImage()[k]);
@@ -80,6 +90,17 @@ public final class CaptionEvaluator {
         perImage.put("ROUGE-L", rouge.perImage());
         perImage.put("CIDEr-D", cider.perImage());
         return new CaptionScores(bleu.corpus(), rouge.corpus(), cider.corpus(), cands.size(), perImage);
+    }
+
+    private static <T> T join(CompletableFuture<T> task) {
+        try {
+            return task.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** Options of a {@link CaptionEvaluator}. */

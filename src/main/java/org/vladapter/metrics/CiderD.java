@@ -42,20 +42,14 @@ public final class CiderD {
      * @return CIDEr-D
      */
     public static Score compute(List<String> candidates, List<List<String>> references) {
-        CaptionCorpus.checkShapes(candidates, references);
-        int images = candidates.size();
-        NgramIndex index = new NgramIndex();
-        SentenceNgrams[] tests = new SentenceNgrams[images];
-        SentenceNgrams[][] refs = new SentenceNgrams[images][];
-        for (int img = 0; img < images; img++) {
-            List<String> r = references.get(img);
-            refs[img] = new SentenceNgrams[r.size()];
-            for (int j = 0; j < r.size(); j++) {
-                refs[img][j] = index.count(PythonText.split(r.get(j)));
-            }
-            tests[img] = index.count(PythonText.split(candidates.get(img)));
-        }
-        double[] logDf = documentFrequencyLogs(refs, index.size());
+        return compute(CorpusNgrams.count(candidates, references));
+    }
+
+    static Score compute(CorpusNgrams corpusNgrams) {
+        int images = corpusNgrams.images();
+        SentenceNgrams[] tests = corpusNgrams.candidates;
+        SentenceNgrams[][] refs = corpusNgrams.references;
+        double[] logDf = documentFrequencyLogs(refs, corpusNgrams.index.size());
         double refLen = Math.log((double) images);
 
         double[] scores = new double[images];

@@ -15,7 +15,7 @@ final class NgramIndex {
     static final int MAX_ORDER = 4;
 
     private final Map<String, Integer> words = new HashMap<>();
-    private final Map<Long, Integer> extensions = new HashMap<>();
+    private final LongIntMap extensions = new LongIntMap(1 << 16);
     private int size;
     private final IntIntMap scratch = new IntIntMap(256);
 
@@ -81,8 +81,8 @@ final class NgramIndex {
 
     private int extend(int prefix, int last) {
         long key = ((long) prefix << 32) | (last & 0xFFFFFFFFL);
-        Integer id = extensions.get(key);
-        if (id == null) {
+        int id = extensions.get(key);
+        if (id < 0) {
             id = size++;
             extensions.put(key, id);
         }
