@@ -8,8 +8,8 @@ import java.util.Random;
 
 /**
  * Benchmark of the caption evaluation (PTB tokenisation, BLEU-1..4, ROUGE-L, CIDEr-D) on synthetic COCO-like corpora
- * of 5,000, 10,000 and 25,000 candidates with 5 references each. Prints the median of 3 timed runs (after one warm-up
- * run) per size, the share spent in tokenisation, and the time ratios to the smallest size (linear growth: about 2
+ * of 5,000, 10,000 and 25,000 candidates with 5 references each. Prints the median of 3 timed runs (after two warm-up
+ * runs on the largest size and one per size) per size, the share spent in tokenisation, and the time ratios to the smallest size (linear growth: about 2
  * and 5).
  *
  * <p>Run: {@code java -XX:ActiveProcessorCount=2 -cp target/vl-adapter.jar org.vladapter.metrics.CaptionMetricsBench
@@ -31,6 +31,13 @@ public final class CaptionMetricsBench {
         System.out.printf(Locale.ROOT, "caption metrics benchmark: %d references per candidate, %d runs, %d cpus%n",
                 REFERENCES, RUNS, Runtime.getRuntime().availableProcessors());
         CaptionEvaluator evaluator = CaptionEvaluator.builder().build();
+        // JIT warm-up on the largest corpus, so that the timed sizes compare like with like
+        List<String> warmCandidates = new ArrayList<>();
+        List<List<String>> warmReferences = new ArrayList<>();
+        synthesize(Arrays.stream(sizes).max().orElse(1000), new Random(1), warmCandidates, warmReferences);
+        for (int i = 0; i < 2; i++) {
+            evaluator.evaluate(warmCandidates, warmReferences);
+        }
         double firstMedian = Double.NaN;
         for (int size : sizes) {
             List<String> candidates = new ArrayList<>();
