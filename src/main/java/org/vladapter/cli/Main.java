@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             // one line per subcommand; keep sorted
             BenchCommand.class,
+            EvaluateCommand.class,
             ForwardCommand.class,
             GenerateCommand.class,
         })
