@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
             EvaluateCommand.class,
             ForwardCommand.class,
             GenerateCommand.class,
+            TrainCommand.class,
         })
 public final class Main implements Runnable {
 

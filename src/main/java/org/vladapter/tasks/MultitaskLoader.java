@@ -55,17 +55,18 @@ public final class MultitaskLoader {
      *
      * @param tasks the tasks
      * @param base the base batch size b (500 for VL-BART, 300 for VL-T5; video 50)
-     * @return the batch size of each task, in the given order
+     * @return the batch size of each task, in the given order; at least 1 (the formulas give 0 for NLVR2 when
+     *     b < 3, which the original would not survive)
      */
     public static Map<Task, Integer> paperBatchSizes(List<Task> tasks, int base) {
         Map<Task, Integer> out = new LinkedHashMap<>();
         for (Task t : tasks) {
-            out.put(t, switch (t) {
+            out.put(t, Math.max(1, switch (t) {
                 case GQA -> base * 100 / 60;
                 case NLVR2 -> base * 20 / 60;
                 case COCO_CAPTION -> base * 50 / 60;
                 default -> base;
-            });
+            }));
         }
         return out;
     }
