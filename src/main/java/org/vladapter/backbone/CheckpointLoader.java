@@ -89,6 +89,14 @@ public final class CheckpointLoader {
             }
             if (p != null) {
                 boolean grad = p.requiresGradient();
+                if (!grow) {
+                    // A CPU array made from a Java buffer shares that buffer's memory, which only its own Java
+                    // object keeps alive; intern() moves the tensor but not that reference, so the parameter
+                    // would read freed memory once the garbage collector runs. Intern a native copy instead.
+                    NDArray owned = value.duplicate();
+                    value.close();
+                    value = owned;
+                }
                 p.getArray().intern(value);
                 if (grad) {
                     p.getArray().setRequiresGradient(true);

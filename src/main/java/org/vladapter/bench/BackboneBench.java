@@ -74,12 +74,12 @@ public final class BackboneBench {
 
             Generator gen = new Generator(model);
             EncoderInput evalInput = input;
-            double[][] timings = new double[2][];
+            Runnable[] variants = new Runnable[2];
             for (int c = 0; c < 2; c++) {
-                boolean cache = c == 0;
-                GenerationConfig cfg = GenerationConfig.builder().optMaxNewTokens(newTokens).optUseCache(cache).build();
-                timings[c] = BenchStats.time(1, runs, () -> gen.generate(evalInput, cfg, ForwardContext.EVAL));
+                GenerationConfig cfg = GenerationConfig.builder().optMaxNewTokens(newTokens).optUseCache(c == 0).build();
+                variants[c] = () -> gen.generate(evalInput, cfg, ForwardContext.EVAL);
             }
+            double[][] timings = BenchStats.timeInTurns(1, runs, variants);
             double withCache = BenchStats.median(timings[0]);
             double without = BenchStats.median(timings[1]);
             double tokens = (double) batch * newTokens;
