@@ -23,7 +23,8 @@ import java.util.Locale;
 
 /**
  * Backbone benchmarks: a full fine-tuning training step (forward + backward) of a preset with text and
- * visual tokens, and greedy generation with and without the key/value cache.
+ * visual tokens, and greedy generation with and without the key/value cache (exactly {@code newTokens}
+ * tokens per row, timed in turns so that a busy machine slows both alike).
  */
 public final class BackboneBench {
 
@@ -64,8 +65,10 @@ public final class BackboneBench {
                     NDArray logits = model.forward(input, model.shiftRight(labels), ForwardContext.train(null));
                     gc.backward(Losses.tokenMean(logits, labels));
                 }
-                for (Parameter p : model.namedParameters().values()) {
-                    p.getArray().getGradient().subi(p.getArray().getGradient());
+                try (NDScope scope = new NDScope()) { // getGradient() makes a new array on the parameters' manager
+                    for (Parameter p : model.namedParameters().values()) {
+                        p.getArray().getGradient().subi(p.getArray().getGradient());
+                    }
                 }
             });
             out.printf(Locale.ROOT, "train step (%s, batch %d, %d text + %d visual in, %d out): median %.3f s over %d runs;"
@@ -76,7 +79,10 @@ public final class BackboneBench {
             EncoderInput evalInput = input;
             Runnable[] variants = new Runnable[2];
             for (int c = 0; c < 2; c++) {
-                GenerationConfig cfg = GenerationConfig.builder().optMaxNewTokens(newTokens).optUseCache(c == 0).build();
+                // EOS is banned until the last token: a random model may otherwise stop at once (it emits EOS
+                // first for bart-base), and the benchmark would time the encoder and one step
+                GenerationConfig cfg = GenerationConfig.builder().optMaxNewTokens(newTokens).optMinLength(newTokens + 1)
+                        .optUseCache(c == 0).build();
                 variants[c] = () -> gen.generate(evalInput, cfg, ForwardContext.EVAL);
             }
             double[][] timings = BenchStats.timeInTurns(1, runs, variants);
