@@ -89,7 +89,13 @@ public final class CheckpointLoader {
             }
             if (p != null) {
                 boolean grad = p.requiresGradient();
-                p.getArray().intern(value);
+                // A loaded array may be a view of a Java direct buffer that only the loaded NDArray object keeps
+                // alive (PtNDArray.dataRef); intern() moves the native handle but not that reference, so the
+                // buffer would be freed under the parameter when the closed object is collected. Intern an
+                // owning copy instead.
+                NDArray owned = value.duplicate();
+                value.close();
+                p.getArray().intern(owned);
                 if (grad) {
                     p.getArray().setRequiresGradient(true);
                 }
