@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
             BenchCommand.class,
             ForwardCommand.class,
             GenerateCommand.class,
+            ParamsCommand.class,
         })
 public final class Main implements Runnable {
 
