@@ -128,6 +128,7 @@ public final class AdapterCheckpoint {
      * @throws UncheckedIOException when the files cannot be read
      */
     public static void load(VlModel model, Path dir) {
+        dir = complete(dir);
         Path configFile = dir.resolve(CONFIG_FILE);
         JsonObject saved = readConfig(dir);
         JsonObject current = GSON.toJsonTree(model.provenance()).getAsJsonObject();
@@ -194,7 +195,7 @@ public final class AdapterCheckpoint {
      * @throws IllegalArgumentException when the folder has no config, or it is not an adapter checkpoint config
      */
     public static JsonObject readConfig(Path dir) {
-        Path file = dir.resolve(CONFIG_FILE);
+        Path file = complete(dir).resolve(CONFIG_FILE);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no " + CONFIG_FILE + " in " + dir + ": not an adapter checkpoint"
                     + (Files.isRegularFile(dir.resolve("config.json")) ? " (it looks like an HF model folder)" : ""));
@@ -228,6 +229,7 @@ public final class AdapterCheckpoint {
      * @throws IllegalArgumentException / UncheckedIOException when the folder is not a readable checkpoint
      */
     public static Listing list(Path dir) {
+        dir = complete(dir);
         JsonObject config = readConfig(dir);
         Path weights = dir.resolve(WEIGHTS_FILE);
         StringColumn names = StringColumn.create("name");
@@ -265,6 +267,14 @@ public final class AdapterCheckpoint {
      * @param parameters the number of saved elements
      */
     public record Listing(Table table, String text, long parameters) {}
+
+    /**
+     * The folder to read: {@code dir} itself, or the complete previous checkpoint a save left aside when it
+     * died between its two renames ({@link AtomicFiles#readableDirectory}).
+     */
+    private static Path complete(Path dir) {
+        return AtomicFiles.readableDirectory(dir, CONFIG_FILE).orElse(dir);
+    }
 
     /** A required string field of a config, with the file in the message when it is missing. */
     static String string(JsonObject config, String key, String where) {
