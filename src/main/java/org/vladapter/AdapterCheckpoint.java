@@ -12,7 +12,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import org.vladapter.io.SafeTensorsFile;
 import org.vladapter.io.SafeTensorsWriter;
-import org.vladapter.util.AtomicFiles;
+import org.vladapter.io.AtomicDirectories;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -47,7 +47,7 @@ import java.util.Objects;
  * </ul>
  *
  * <p>Both files are written into a hidden temporary folder that is renamed into place
- * ({@link AtomicFiles#replaceDirectory}), so a crash never leaves half a checkpoint; the config is written
+ * ({@link AtomicDirectories#replaceDirectory}), so a crash never leaves half a checkpoint; the config is written
  * last and marks the folder complete.
  *
  * <p><b>What makes a load exact.</b> Frozen parameters are not saved: they come from the backbone (checked
@@ -110,7 +110,7 @@ public final class AdapterCheckpoint {
         }
         config.addProperty("trainable_params", total);
         config.add("tensors", tensors);
-        AtomicFiles.replaceDirectory(dir, CONFIG_FILE, tmp -> {
+        AtomicDirectories.replaceDirectory(dir, CONFIG_FILE, tmp -> {
             writer.write(tmp.resolve(WEIGHTS_FILE));
             Files.writeString(tmp.resolve(CONFIG_FILE), GSON.toJson(config) + "\n", StandardCharsets.UTF_8);
         });
@@ -270,10 +270,10 @@ public final class AdapterCheckpoint {
 
     /**
      * The folder to read: {@code dir} itself, or the complete previous checkpoint a save left aside when it
-     * died between its two renames ({@link AtomicFiles#readableDirectory}).
+     * died between its two renames ({@link AtomicDirectories#readableDirectory}).
      */
     private static Path complete(Path dir) {
-        return AtomicFiles.readableDirectory(dir, CONFIG_FILE).orElse(dir);
+        return AtomicDirectories.readableDirectory(dir, CONFIG_FILE).orElse(dir);
     }
 
     /** A required string field of a config, with the file in the message when it is missing. */

@@ -89,13 +89,15 @@ public final class CheckpointLoader {
             }
             if (p != null) {
                 boolean grad = p.requiresGradient();
-                // A loaded array may be a view of a Java direct buffer that only the loaded NDArray object keeps
-                // alive (PtNDArray.dataRef); intern() moves the native handle but not that reference, so the
-                // buffer would be freed under the parameter when the closed object is collected. Intern an
-                // owning copy instead.
-                NDArray owned = value.duplicate();
-                value.close();
-                p.getArray().intern(owned);
+                if (!grow) {
+                    // A CPU array made from a Java buffer shares that buffer's memory, which only its own Java
+                    // object keeps alive; intern() moves the tensor but not that reference, so the parameter
+                    // would read freed memory once the garbage collector runs. Intern a native copy instead.
+                    NDArray owned = value.duplicate();
+                    value.close();
+                    value = owned;
+                }
+                p.getArray().intern(value);
                 if (grad) {
                     p.getArray().setRequiresGradient(true);
                 }

@@ -64,4 +64,29 @@ public final class BenchStats {
         }
         return out;
     }
+
+    /**
+     * Times several tasks in turns (A, B, A, B, ...), so that a busy machine slows each of them alike.
+     *
+     * @param warmup untimed turns
+     * @param runs timed turns
+     * @param tasks the tasks
+     * @return per task its run times in seconds
+     */
+    public static double[][] timeInTurns(int warmup, int runs, Runnable... tasks) {
+        for (int i = 0; i < warmup; i++) {
+            for (Runnable t : tasks) {
+                t.run();
+            }
+        }
+        double[][] out = new double[tasks.length][runs];
+        for (int i = 0; i < runs; i++) {
+            for (int j = 0; j < tasks.length; j++) {
+                long t0 = System.nanoTime();
+                tasks[j].run();
+                out[j][i] = (System.nanoTime() - t0) / 1e9;
+            }
+        }
+        return out;
+    }
 }

@@ -2,6 +2,7 @@ package org.vladapter.cli;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import org.vladapter.backbone.Backbone;
 import org.vladapter.backbone.EncoderDecoder;
 import org.vladapter.backbone.EncoderInput;
@@ -34,17 +35,20 @@ public final class ForwardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-        try (NDManager manager = NDManager.newBaseManager(); SafeTensorsFile in = SafeTensorsFile.open(inputs)) {
+        try (SafeTensorsFile in = SafeTensorsFile.open(inputs); NDManager manager = NDManager.newBaseManager()) {
             EncoderDecoder m = Backbone.of(model.toString()).build(manager);
-            NDArray ids = in.load("input_ids", manager);
-            NDArray mask = in.load("attention_mask", manager);
-            NDArray dec = in.load("decoder_input_ids", manager);
+            ModelInputs read = new ModelInputs(in, manager);
+            int vocab = m.config().vocabSize();
+            NDArray ids = read.ids("input_ids", -1, vocab);
+            NDArray mask = read.mask("attention_mask", ids.getShape());
+            NDArray dec = read.ids("decoder_input_ids", ids.getShape().get(0), vocab);
             EncoderOutput enc = m.encode(EncoderInput.ofIds(ids, mask), ForwardContext.EVAL);
             Map<String, NDArray> outputs = new LinkedHashMap<>();
             outputs.put("logits", m.decode(dec, enc, null, ForwardContext.EVAL));
             outputs.put("encoder_last_hidden_state", enc.hidden());
-            if (in.names().contains("inputs_embeds")) {
-                NDArray embeds = in.load("inputs_embeds", manager);
+            if (in.contains("inputs_embeds")) {
+                Shape shape = new Shape(ids.getShape().get(0), ids.getShape().get(1), m.config().dModel());
+                NDArray embeds = read.embeddings("inputs_embeds", shape);
                 outputs.put("logits_from_embeds", m.forward(EncoderInput.ofEmbeds(embeds, mask), dec, ForwardContext.EVAL));
             }
             SafeTensorsWriter writer = new SafeTensorsWriter().optMetadata("producer", "vladapter forward");

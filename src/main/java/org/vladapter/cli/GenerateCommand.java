@@ -1,5 +1,6 @@
 package org.vladapter.cli;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import org.vladapter.backbone.Backbone;
@@ -53,8 +54,11 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws java.io.IOException {
-        try (NDManager manager = NDManager.newBaseManager(); SafeTensorsFile in = SafeTensorsFile.open(inputs)) {
+        try (SafeTensorsFile in = SafeTensorsFile.open(inputs); NDManager manager = NDManager.newBaseManager()) {
             EncoderDecoder m = Backbone.of(model.toString()).build(manager);
+            ModelInputs read = new ModelInputs(in, manager);
+            NDArray ids = read.ids("input_ids", -1, m.config().vocabSize());
+            EncoderInput input = EncoderInput.ofIds(ids, read.mask("attention_mask", ids.getShape()));
             GenerationConfig.Builder b = GenerationConfig.fromModel(m.config()).optUseCache(!noCache);
             if (numBeams != null) {
                 b.optNumBeams(numBeams);
@@ -77,9 +81,8 @@ public final class GenerateCommand implements Callable<Integer> {
             if (noRepeatNgramSize != null) {
                 b.optNoRepeatNgramSize(noRepeatNgramSize);
             }
-            EncoderInput input = EncoderInput.ofIds(in.load("input_ids", manager), in.load("attention_mask", manager));
-            long[][] ids = new Generator(m).generate(input, b.build(), ForwardContext.EVAL);
-            System.out.println(new Gson().toJson(ids));
+            long[][] sequences = new Generator(m).generate(input, b.build(), ForwardContext.EVAL);
+            System.out.println(new Gson().toJson(sequences));
             return 0;
         }
     }

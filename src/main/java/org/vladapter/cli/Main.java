@@ -2,6 +2,12 @@ package org.vladapter.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 
 /** The {@code vladapter} command line: one subcommand per job. */
 @Command(
@@ -12,11 +18,20 @@ import picocli.CommandLine.Command;
         subcommands = {
             // one line per subcommand; keep sorted
             BenchCommand.class,
+            EvaluateCommand.class,
             ForwardCommand.class,
             GenerateCommand.class,
             ParamsCommand.class,
+            TrainCommand.class,
         })
 public final class Main implements Runnable {
+
+    /** Environment variable that, set to {@code 1} or {@code true}, prints stack traces of errors. */
+    public static final String STACK_TRACE_ENV = "VLADAPTER_STACKTRACE";
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "print the stack trace of an error (also: environment variable " + STACK_TRACE_ENV + "=1)")
+    boolean verbose;
 
     /**
      * @param args command-line arguments
@@ -32,7 +47,49 @@ public final class Main implements Runnable {
      * @return the exit code
      */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::reportError).execute(args);
+    }
+
+    /**
+     * Reports an error of a command as one line, {@code vladapter: MESSAGE}, on standard error (with the
+     * stack trace under {@code --verbose} or {@value #STACK_TRACE_ENV}), and returns exit code 1.
+     */
+    private static int reportError(Exception error, CommandLine command, ParseResult parsed) {
+        boolean trace = "1".equals(System.getenv(STACK_TRACE_ENV)) || "true".equalsIgnoreCase(System.getenv(STACK_TRACE_ENV));
+        for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+            trace |= p.hasMatchedOption("--verbose");
+        }
+        command.getErr().println("vladapter: " + message(error));
+        if (trace) {
+            error.printStackTrace(command.getErr());
+        }
+        command.getErr().flush();
+        return 1;
+    }
+
+    /**
+     * @param error an exception
+     * @return a one-line description: its message, or for JDK file errors (whose message is only a path)
+     *     what happened to which file
+     */
+    static String message(Throwable error) {
+        Throwable e = error;
+        while (e instanceof UncheckedIOException && e.getCause() != null
+                && (e.getMessage() == null || e.getMessage().equals(e.getCause().getMessage()))) {
+            e = e.getCause();
+        }
+        if (e instanceof NoSuchFileException f) {
+            return "file not found: " + f.getFile();
+        }
+        if (e instanceof AccessDeniedException f) {
+            return "permission denied: " + f.getFile();
+        }
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            m = e.getClass().getSimpleName() + (e.getCause() != null ? ": " + message(e.getCause()) : "");
+        }
+        return m.replace(System.lineSeparator(), " ").replace('\n', ' ');
     }
 
     @Override

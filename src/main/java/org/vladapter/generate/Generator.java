@@ -16,10 +16,37 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Greedy and beam-search decoding with HF {@code generate} semantics (decoder start token first, EOS and
- * padding handling, minimum length, n-gram blocking, forced EOS, length penalty, early stopping), batched
- * with padding, with a key/value cache: self-attention keys/values grow by one position per step and
- * cross-attention keys/values are computed once per input.
+ * Greedy and beam-search decoding with the semantics of HF {@code generate} in transformers 5.x (checked
+ * against 5.17.0 by {@code PythonGenerationFixturesTest}), batched with padding, with a key/value cache:
+ * self-attention keys/values grow by one position per step and cross-attention keys/values are computed
+ * once per input.
+ *
+ * <p>Lengths count the decoder start token: {@code max_length}, {@code min_length} (EOS is banned while the
+ * sequence is shorter) and forced EOS (at position {@code max_length - 1}). Score processors (n-gram
+ * blocking, minimum length, forced EOS) act on logits for greedy decoding and on log-probabilities for
+ * beam search, as HF's do.
+ *
+ * <p>Greedy: a row that produced EOS continues with the pad id until every row has finished, so rows have
+ * equal length (the longest).
+ *
+ * <p>Beam search follows transformers 5.x's {@code _beam_search}, which differs from 4.x's
+ * {@code BeamSearchScorer} in ways that change results:
+ * <ul>
+ *   <li>each step ranks the {@code 2 * num_beams} best (beam, token) candidates of an input; a candidate
+ *       that ends in EOS becomes a finished hypothesis only if it is among the first {@code num_beams}, and
+ *       the next running beams are the best {@code num_beams} candidates that do not end in EOS;</li>
+ *   <li>a finished hypothesis scores its summed log-probabilities divided by {@code L^length_penalty},
+ *       where {@code L} counts its generated tokens with the EOS and without the start token;</li>
+ *   <li>at the last step ({@code max_length} reached) all of the first {@code num_beams} candidates
+ *       finish, whether or not they end in EOS; running beams that rank lower are never returned;</li>
+ *   <li>an input is done, and its finished hypotheses frozen, once it has {@code num_beams} of them and
+ *       either {@code early_stopping} is true or the best running beam, divided by its current generated
+ *       length to the power of the length penalty, cannot beat the worst of them (the
+ *       {@code early_stopping=False} heuristic; 5.x's {@code "never"} is not supported);</li>
+ *   <li>the output is the best finished hypothesis of each input, padded to the longest with
+ *       {@code pad_token_id or eos_token_id} as Python evaluates it: the EOS id when the pad id is 0
+ *       (T5), the pad id otherwise.</li>
+ * </ul>
  */
 public final class Generator {
 
@@ -38,18 +65,29 @@ public final class Generator {
      * @param input encoder input (its arrays' manager hosts temporary arrays, all released on return)
      * @param cfg generation settings
      * @param ctx forward context (task routing; training should be false)
-     * @return per row the generated ids, starting with the decoder start token, padded with the pad id
-     *     to the longest row
+     * @return per row the generated ids, starting with the decoder start token, padded to the longest row as
+     *     HF pads them (see the class documentation)
      */
     public long[][] generate(EncoderInput input, GenerationConfig cfg, ForwardContext ctx) {
+        return generateWithScores(input, cfg, ctx).sequences();
+    }
+
+    /**
+     * Generates one sequence per input row and, for beam search, the score of each.
+     *
+     * @param input encoder input (its arrays' manager hosts temporary arrays, all released on return)
+     * @param cfg generation settings
+     * @param ctx forward context (task routing; training should be false)
+     * @return the sequences and, for beam search, their scores
+     */
+    public GenerationOutput generateWithScores(EncoderInput input, GenerationConfig cfg, ForwardContext ctx) {
         try (NDScope scope = new NDScope()) {
             EncoderOutput enc = model.encode(input, ctx);
-            List<List<Long>> out = cfg.numBeams() == 1 ? greedy(enc, cfg, ctx) : beam(enc, cfg, ctx);
-            return pad(out, model.config().padId());
+            return cfg.numBeams() == 1 ? greedy(enc, cfg, ctx) : beam(enc, cfg, ctx);
         }
     }
 
-    private List<List<Long>> greedy(EncoderOutput enc, GenerationConfig cfg, ForwardContext ctx) {
+    private GenerationOutput greedy(EncoderOutput enc, GenerationConfig cfg, ForwardContext ctx) {
         ModelConfig c = model.config();
         int b = Math.toIntExact(enc.hidden().getShape().get(0));
         List<List<Long>> seqs = startSequences(b);
@@ -69,10 +107,14 @@ public final class Generator {
                 break;
             }
         }
-        return seqs;
+        long[][] sequences = new long[b][];
+        for (int i = 0; i < b; i++) {
+            sequences[i] = seqs.get(i).stream().mapToLong(Long::longValue).toArray();
+        }
+        return new GenerationOutput(sequences, null);
     }
 
-    private List<List<Long>> beam(EncoderOutput encoder, GenerationConfig cfg, ForwardContext ctx) {
+    private GenerationOutput beam(EncoderOutput encoder, GenerationConfig cfg, ForwardContext ctx) {
         ModelConfig c = model.config();
         int k = cfg.numBeams();
         int b = Math.toIntExact(encoder.hidden().getShape().get(0));
@@ -89,18 +131,20 @@ public final class Generator {
         }
         DecoderCache cache = cfg.useCache() ? model.newCache() : null;
         NDManager manager = enc.hidden().getManager();
-        int cur = 1;
-        for (; cur < cfg.maxLength(); cur++) {
+        for (int cur = 1; cur < cfg.maxLength(); cur++) {
+            // every candidate of the last step reaches max_length: the top k of each input all finish
+            boolean last = cur + 1 == cfg.maxLength();
             float[][] logProbs = nextScores(enc, seqs, cache, true, ctx);
             List<List<Long>> nextSeqs = new ArrayList<>(b * k);
             float[] nextScores = new float[b * k];
             long[] sourceRows = new long[b * k];
             for (int i = 0; i < b; i++) {
                 if (done[i]) {
+                    // HF keeps decoding a finished input's beams but never lets them into its hypotheses
                     for (int j = 0; j < k; j++) {
                         int row = i * k + j;
                         sourceRows[row] = row;
-                        nextScores[row] = 0f;
+                        nextScores[row] = beamScores[row];
                         List<Long> s = new ArrayList<>(seqs.get(row));
                         s.add(c.padId());
                         nextSeqs.add(s);
@@ -118,18 +162,18 @@ public final class Generator {
                 }
                 int[][] top = topCandidates(logProbs, i * k, k, 2 * k);
                 int kept = 0;
-                for (int rank = 0; rank < top.length && kept < k; rank++) {
+                for (int rank = 0; rank < top.length; rank++) {
                     int row = i * k + top[rank][0];
                     int token = top[rank][1];
                     float score = logProbs[row][token];
-                    if (token == c.eosId()) {
-                        if (rank >= k) {
-                            continue;
+                    if (token == c.eosId() || last) {
+                        // only the k best candidates may finish; a later EOS just drops out
+                        if (rank < k) {
+                            List<Long> finishedSeq = new ArrayList<>(seqs.get(row));
+                            finishedSeq.add((long) token);
+                            hyps[i].add(finishedSeq, score, cur);
                         }
-                        List<Long> finishedSeq = new ArrayList<>(seqs.get(row));
-                        finishedSeq.add((long) token);
-                        hyps[i].add(finishedSeq, score, cur);
-                    } else {
+                    } else if (kept < k) {
                         int target = i * k + kept;
                         sourceRows[target] = row;
                         nextScores[target] = score;
@@ -139,33 +183,40 @@ public final class Generator {
                         kept++;
                     }
                 }
+                if (last) {
+                    done[i] = true;
+                    continue;
+                }
+                // HF 5.x: the heuristic divides the best running score by the length it now has
                 done[i] = hyps[i].isDone(nextScores[i * k], cur, cfg.earlyStopping());
-            }
-            seqs = nextSeqs;
-            beamScores = nextScores;
-            if (cache != null) {
-                cache.selectRows(manager.create(sourceRows));
             }
             boolean all = true;
             for (boolean d : done) {
                 all &= d;
             }
             if (all) {
-                cur++;
                 break;
             }
-        }
-        List<List<Long>> out = new ArrayList<>(b);
-        for (int i = 0; i < b; i++) {
-            if (!done[i]) {
-                for (int j = 0; j < k; j++) {
-                    int row = i * k + j;
-                    hyps[i].add(seqs.get(row), beamScores[row], seqs.get(row).size() - 1);
-                }
+            seqs = nextSeqs;
+            beamScores = nextScores;
+            if (cache != null) {
+                cache.selectRows(manager.create(sourceRows));
             }
-            out.add(hyps[i].best().tokens());
         }
-        return out;
+        long[][] sequences = new long[b][];
+        float[] scores = new float[b];
+        for (int i = 0; i < b; i++) {
+            if (hyps[i].size() == 0) { // max length 1: nothing generated
+                sequences[i] = new long[] {c.decoderStartId()};
+                continue;
+            }
+            BeamHypotheses.Hypothesis best = hyps[i].best();
+            sequences[i] = best.tokens().stream().mapToLong(Long::longValue).toArray();
+            scores[i] = best.score();
+        }
+        // HF fills beam outputs with `pad_token_id or eos_token_id`: a pad id of 0 (T5) is falsy in Python
+        long fill = c.padId() != 0 ? c.padId() : c.eosId();
+        return new GenerationOutput(pad(sequences, fill), scores);
     }
 
     /** Scores of the next token for every row: logits (greedy) or log-probabilities (beam search). */
@@ -182,8 +233,9 @@ public final class Generator {
                 ids[r * width + t] = s.get(len - width + t);
             }
         }
-        NDArray logits = model.decode(m.create(ids, new Shape(rows, width)), enc, cache, ctx);
-        NDArray last = logits.get(":, -1, :");
+        NDArray hidden = model.decoderHidden(m.create(ids, new Shape(rows, width)), enc, cache, ctx);
+        // the LM head only for the last position: without a cache the others would cost `width` times more
+        NDArray last = model.lmLogits(width == 1 ? hidden : hidden.get(":, -1:, :")).squeeze(1);
         if (logProbs) {
             last = last.logSoftmax(-1);
         }
@@ -242,14 +294,15 @@ public final class Generator {
         return seqs;
     }
 
-    private static long[][] pad(List<List<Long>> seqs, long padId) {
-        int max = seqs.stream().mapToInt(List::size).max().orElse(0);
-        long[][] out = new long[seqs.size()][max];
-        for (int i = 0; i < seqs.size(); i++) {
-            Arrays.fill(out[i], padId);
-            for (int t = 0; t < seqs.get(i).size(); t++) {
-                out[i][t] = seqs.get(i).get(t);
-            }
+    private static long[][] pad(long[][] seqs, long fill) {
+        int max = 0;
+        for (long[] s : seqs) {
+            max = Math.max(max, s.length);
+        }
+        long[][] out = new long[seqs.length][max];
+        for (int i = 0; i < seqs.length; i++) {
+            Arrays.fill(out[i], fill);
+            System.arraycopy(seqs[i], 0, out[i], 0, seqs[i].length);
         }
         return out;
     }

@@ -102,6 +102,21 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Like {@link #write(Path, Content)}, for callers that report failures unchecked.
+     *
+     * @param target the file to write
+     * @param content the callback writing the content
+     * @throws UncheckedIOException naming the target when the file cannot be written; the target is unchanged
+     */
+    public static void writeUnchecked(Path target, Content content) {
+        try {
+            write(target, content);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Path createTemp(Path dir, String name) throws IOException {
         for (int attempt = 0; ; attempt++) {
             String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);

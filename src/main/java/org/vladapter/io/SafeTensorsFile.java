@@ -25,9 +25,10 @@ import java.util.stream.Collectors;
  * a JSON header, then raw little-endian tensor data).
  *
  * <p>The header is validated when the file is opened (see {@link SafeTensorsException} messages). Tensor data is
- * memory-mapped one tensor at a time, so files larger than 2 GiB work and loading never holds a second copy of the
- * checkpoint on the Java heap: each tensor is copied from the mapping into off-heap memory that the NDArray then
- * owns (a mapped read-only region must not back a tensor that training may update in place).
+ * memory-mapped one tensor at a time, so files larger than 2 GiB work and loading never holds a copy of the
+ * checkpoint on the Java heap: each tensor is copied from the mapping into memory that libtorch owns (a mapped
+ * read-only region must not back a tensor that training may update in place, and DJL's own buffers would count
+ * against {@code -XX:MaxDirectMemorySize}).
  *
  * <p>Loaded types: F32, F16 and BF16 as FLOAT32 (16-bit values widened exactly in Java before any NDArray exists),
  * F64 as FLOAT64, I64 as INT64, I32 as INT32, I16 as INT16, I8 as INT8, U8 as UINT8, BOOL as BOOLEAN.
@@ -170,26 +171,32 @@ public final class SafeTensorsFile implements AutoCloseable {
             throw new SafeTensorsException("tensor '" + name + "' in " + file + " needs " + outBytes
                     + " bytes, more than one NDArray buffer (2 GiB) can hold");
         }
-        ByteBuffer out = ByteBuffer.allocateDirect((int) outBytes).order(ByteOrder.nativeOrder());
         ByteBuffer src = map(info);
-        switch (info.dtype()) {
-            case F16:
-                while (src.hasRemaining()) {
-                    out.putFloat(HalfFloats.halfToFloat(src.getShort()));
-                }
-                break;
-            case BF16:
-                while (src.hasRemaining()) {
-                    out.putFloat(HalfFloats.bfloat16ToFloat(src.getShort()));
-                }
-                break;
-            default:
-                copyLittleEndian(src, out, info.dtype().byteSize());
+        ByteBuffer data;
+        if (info.dtype() == SafeTensorsDType.F16 || info.dtype() == SafeTensorsDType.BF16) {
+            data = ByteBuffer.allocateDirect((int) outBytes).order(ByteOrder.nativeOrder());
+            boolean half = info.dtype() == SafeTensorsDType.F16;
+            while (src.hasRemaining()) {
+                short bits = src.getShort();
+                data.putFloat(half ? HalfFloats.halfToFloat(bits) : HalfFloats.bfloat16ToFloat(bits));
+            }
+            data.rewind();
+        } else if (src.isDirect() && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN
+                && (header.dataStart + info.begin()) % info.dtype().byteSize() == 0) {
+            data = src; // the mapped bytes are already the tensor's memory layout
+        } else {
+            data = ByteBuffer.allocateDirect((int) outBytes).order(ByteOrder.nativeOrder());
+            copyLittleEndian(src, data, info.dtype().byteSize());
+            data.rewind();
         }
-        out.rewind();
-        NDArray array = manager.create(out, info.shape(), type);
-        array.setName(name);
-        return array;
+        // DJL's CPU tensors keep the buffer they were created from as their storage; cloning moves the values
+        // into memory libtorch owns, so neither the read-only file mapping nor a direct buffer (which counts
+        // against -XX:MaxDirectMemorySize) outlives this call
+        try (NDArray view = manager.create(data, info.shape(), type)) {
+            NDArray array = view.duplicate();
+            array.setName(name);
+            return array;
+        }
     }
 
     /**

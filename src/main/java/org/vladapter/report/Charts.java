@@ -9,7 +9,8 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.vladapter.train.LossRecord;
 import org.vladapter.train.TrainingHistory;
-import org.vladapter.util.AtomicFiles;
+import org.vladapter.io.AtomicDirectories;
+import org.vladapter.io.AtomicFiles;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -164,7 +165,7 @@ public final class Charts {
      */
     public static void savePng(XYChart chart, Path file) {
         BufferedImage img = image(chart);
-        AtomicFiles.write(file, out -> {
+        AtomicFiles.writeUnchecked(file, out -> {
             if (!ImageIO.write(img, "png", out)) {
                 throw new java.io.IOException("no PNG writer available");
             }

@@ -1,6 +1,7 @@
 package org.vladapter.report;
 
-import org.vladapter.util.AtomicFiles;
+import org.vladapter.io.AtomicDirectories;
+import org.vladapter.io.AtomicFiles;
 
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
@@ -158,7 +159,7 @@ public final class ResultsTable {
      * @param file the target file
      */
     public void saveCsv(Path file) {
-        AtomicFiles.write(file, out -> {
+        AtomicFiles.writeUnchecked(file, out -> {
             Writer w = keepOpen(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             new CsvWriter().write(table, CsvWriteOptions.builder(w).build());
             w.flush();
@@ -171,7 +172,7 @@ public final class ResultsTable {
      * @param file the target file
      */
     public void saveHtml(Path file) {
-        AtomicFiles.write(file, out -> {
+        AtomicFiles.writeUnchecked(file, out -> {
             Writer w = keepOpen(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             new HtmlWriter().write(rounded(1), HtmlWriteOptions.builder(w).build());
             w.flush();

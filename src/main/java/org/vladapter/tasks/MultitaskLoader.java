@@ -17,11 +17,12 @@ import java.util.concurrent.BlockingQueue;
  * each epoch draws every batch of every task exactly once, single-task batches interleaved in a shuffled task
  * order that is rebuilt every epoch.
  *
- * <p>Randomness. The original shuffles the task list with Python's {@code random.Random(epoch)} and the items
- * of each task with PyTorch's sampler; reproducing those generators bit for bit is not worth it, so this
- * loader uses {@code java.util.Random} seeded from (seed, epoch): the task order from {@code seed * 1000003 +
- * epoch}, each task's item permutation and each batch's answer sampling from further mixed seeds. A given seed
- * and epoch always give the same batches; different epochs give different orders.
+ * <p>Randomness. The task order is the original's exactly: the task list shuffled with Python's
+ * {@code random.Random(epoch)} (re-implemented bit for bit in {@link PythonRandom}) and popped from the end
+ * ({@link RoundRobinTaskOrder}); like the original it depends on the epoch only, not on the seed. The items of
+ * each task (PyTorch's sampler in the original) and each batch's answer sampling use {@code java.util.Random}
+ * seeded from (seed, epoch). A given seed and epoch always give the same batches; different epochs give
+ * different orders.
  *
  * <p>Batches are built lazily as the iterator advances; with {@code optPrefetch(n)} one background thread
  * builds up to n batches ahead.
@@ -54,17 +55,18 @@ public final class MultitaskLoader {
      *
      * @param tasks the tasks
      * @param base the base batch size b (500 for VL-BART, 300 for VL-T5; video 50)
-     * @return the batch size of each task, in the given order
+     * @return the batch size of each task, in the given order; at least 1 (the formulas give 0 for NLVR2 when
+     *     b < 3, which the original would not survive)
      */
     public static Map<Task, Integer> paperBatchSizes(List<Task> tasks, int base) {
         Map<Task, Integer> out = new LinkedHashMap<>();
         for (Task t : tasks) {
-            out.put(t, switch (t) {
+            out.put(t, Math.max(1, switch (t) {
                 case GQA -> base * 100 / 60;
                 case NLVR2 -> base * 20 / 60;
                 case COCO_CAPTION -> base * 50 / 60;
                 default -> base;
-            });
+            }));
         }
         return out;
     }
@@ -104,14 +106,17 @@ public final class MultitaskLoader {
      * @return the task of each step of the epoch, in order
      */
     public List<Task> taskOrder(int epoch) {
-        List<Task> order = new ArrayList<>(numBatches());
-        for (Map.Entry<Task, TaskLoader> e : loaders.entrySet()) {
-            for (int i = 0; i < e.getValue().numBatches(); i++) {
-                order.add(e.getKey());
-            }
-        }
+        Map<String, Integer> batches = new LinkedHashMap<>();
+        loaders.forEach((task, loader) -> batches.put(task.key(), loader.numBatches()));
+        List<String> keys = new ArrayList<>();
         if (shuffle) {
-            Collections.shuffle(order, new Random(seed * 1_000_003L + epoch));
+            keys.addAll(RoundRobinTaskOrder.forEpoch(batches, epoch));
+        } else {
+            batches.forEach((k, n) -> keys.addAll(Collections.nCopies(n, k)));
+        }
+        List<Task> order = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            order.add(Task.of(k));
         }
         return order;
     }

@@ -6,7 +6,8 @@ import ai.djl.ndarray.NDManager;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 
-import org.vladapter.util.AtomicFiles;
+import org.vladapter.io.AtomicDirectories;
+import org.vladapter.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -92,9 +93,9 @@ public final class Checkpointer {
      * @param writer fills the temporary directory it is given
      * @return the checkpoint directory
      */
-    public Path saveWith(String kind, AtomicFiles.IoConsumer<Path> writer) {
+    public Path saveWith(String kind, AtomicDirectories.Filler writer) {
         Path target = directory.resolve(kind);
-        AtomicFiles.replaceDirectory(target, STATE, writer);
+        AtomicDirectories.replaceDirectory(target, STATE, writer);
         return target;
     }
 
@@ -103,7 +104,7 @@ public final class Checkpointer {
      * @return the complete checkpoint directory to read, if any
      */
     public Optional<Path> locate(String kind) {
-        return AtomicFiles.readableDirectory(directory.resolve(kind), STATE);
+        return AtomicDirectories.readableDirectory(directory.resolve(kind), STATE);
     }
 
     /**
@@ -131,9 +132,9 @@ public final class Checkpointer {
                         "checkpoint " + dir + " has format version " + state.formatVersion() + ", expected "
                                 + CheckpointState.FORMAT_VERSION);
             }
-            Map<String, NDArray> params = SafeTensorsIo.read(dir.resolve(PARAMETERS), manager);
-            Map<String, NDArray> m = SafeTensorsIo.read(dir.resolve(FIRST_MOMENTS), manager);
-            Map<String, NDArray> v = SafeTensorsIo.read(dir.resolve(SECOND_MOMENTS), manager);
+            Map<String, NDArray> params = readTensors(dir.resolve(PARAMETERS), manager);
+            Map<String, NDArray> m = readTensors(dir.resolve(FIRST_MOMENTS), manager);
+            Map<String, NDArray> v = readTensors(dir.resolve(SECOND_MOMENTS), manager);
             String record = null;
             Path recordFile = dir.resolve(RECORD);
             if (Files.isRegularFile(recordFile)) {
@@ -164,9 +165,17 @@ public final class Checkpointer {
         }
     }
 
-    private static void writeTensors(Path file, Map<String, NDArray> arrays) throws IOException {
-        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
-            SafeTensorsIo.write(out, arrays);
+    private static Map<String, NDArray> readTensors(Path file, NDManager manager) {
+        try (org.vladapter.io.SafeTensorsFile f = org.vladapter.io.SafeTensorsFile.open(file)) {
+            return f.loadAll(manager);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read checkpoint tensors " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void writeTensors(Path file, Map<String, NDArray> arrays) throws IOException {
+        org.vladapter.io.SafeTensorsWriter writer = new org.vladapter.io.SafeTensorsWriter();
+        arrays.forEach(writer::add);
+        writer.write(file);
     }
 }

@@ -6,7 +6,8 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 
-import org.vladapter.util.AtomicFiles;
+import org.vladapter.io.AtomicDirectories;
+import org.vladapter.io.AtomicFiles;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -199,6 +200,6 @@ public final class RunRecord {
      * @param file the target file, e.g. {@code run.json}
      */
     public void writeTo(Path file) {
-        AtomicFiles.writeString(file, toJson());
+        AtomicFiles.writeUnchecked(file, out -> out.write(toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 }

@@ -1,5 +1,7 @@
 package org.vladapter.vision;
 
+import org.vladapter.nn.EmbeddingTable;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -140,7 +142,7 @@ public final class VisualEmbedding extends Module {
                 ? feats.getManager().arange(0L, v, 1L, DataType.INT64).reshape(1, v)
                 : checkIds("obj_order_ids", objectOrderIds, b, v);
         NDArray rows = objectIds.neg().add(ws.get(0) - 1);
-        NDArray objectOrder = EmbeddingTable.lookup(rows, sharedEmbeddingWeight);
+        NDArray objectOrder = org.vladapter.nn.Ops.embedding(rows, sharedEmbeddingWeight);
 
         return feat.add(pos).add(imageOrder).add(objectOrder);
     }

@@ -58,4 +58,28 @@ class BackboneParityTest {
             assertThat(Math.abs(loss - expected) / Math.abs(expected)).as("loss %s vs %s", loss, expected).isLessThan(1e-5f);
         }
     }
+
+    /**
+     * Weights loaded by {@link Backbone#build} must own their memory: a tensor interned from an array made
+     * from a Java buffer reads freed memory after a garbage collection (seen as NaN losses).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"bart-tiny", "t5-tiny"})
+    void weightsLoadedFromFolderSurviveGarbageCollection(String name) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            EncoderDecoder model = Backbone.fromFolder(FixtureTensors.folder(name)).build(manager);
+            FixtureTensors io = FixtureTensors.read(manager, FixtureTensors.folder(name).resolve("io.safetensors"));
+            for (int i = 0; i < 3; i++) {
+                System.gc();
+                byte[][] churn = new byte[64][];
+                for (int j = 0; j < churn.length; j++) {
+                    churn[j] = new byte[1 << 16];
+                }
+                assertThat(churn[churn.length - 1]).hasSize(1 << 16);
+            }
+            EncoderInput input = EncoderInput.ofIds(io.get("input_ids"), io.get("attention_mask"));
+            NDArray logits = model.forward(input, io.get("decoder_input_ids"), ForwardContext.EVAL);
+            assertThat(maxAbsDiff(logits, io.get("logits"))).isLessThan(1e-4f);
+        }
+    }
 }

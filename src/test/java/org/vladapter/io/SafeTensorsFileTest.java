@@ -231,6 +231,25 @@ class SafeTensorsFileTest {
     }
 
     @Test
+    void readsTensorsBeyondTwoGibibytes() throws IOException {
+        // a sparse file: 2 GiB + 16 bytes of (unwritten) U8 padding, then two floats
+        long pad = (1L << 31) + 16;
+        String header = "{\"pad\":{\"dtype\":\"U8\",\"shape\":[" + pad + "],\"data_offsets\":[0," + pad + "]},"
+                + "\"w\":{\"dtype\":\"F32\",\"shape\":[2],\"data_offsets\":[" + pad + "," + (pad + 8) + "]}}";
+        Path file = RawSafeTensors.write(dir.resolve("big.safetensors"), header, new byte[0]);
+        long dataStart = Files.size(file);
+        try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            channel.write(java.nio.ByteBuffer.wrap(RawSafeTensors.le(8, b -> b.putFloat(1.25f).putFloat(-7f))),
+                    dataStart + pad);
+        }
+        try (SafeTensorsFile f = SafeTensorsFile.open(file); NDManager m = manager.newSubManager()) {
+            assertThat(f.readFloats("w")).containsExactly(1.25f, -7f);
+            assertThat(f.load("w", m).toFloatArray()).containsExactly(1.25f, -7f);
+            assertThatThrownBy(() -> f.readLongs("pad")).hasMessageContaining("too many for a Java array");
+        }
+    }
+
+    @Test
     void readsTheCommittedHuggingFaceFixtures() throws IOException {
         Path root = Path.of("src/test/resources/fixtures");
         for (String model : new String[] {"bart-tiny", "t5-tiny"}) {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
  * <dir>/datasets}: annotations for all eight tasks and their CLIP features (per-image float16 .h5 of
  * shape (49, 2048), per-video .npz of shape (L, 512)).
  */
-final class ReleaseFixture {
+public final class ReleaseFixture {
 
     static final String COCO_TRAIN_IMG = "COCO_train2014_000000000009";
     static final String COCO_VAL_IMG = "COCO_val2014_000000000042";
@@ -25,13 +25,13 @@ final class ReleaseFixture {
         this.root = root;
     }
 
-    static ReleaseFixture create(Path dir) {
+    public static ReleaseFixture create(Path dir) {
         ReleaseFixture f = new ReleaseFixture(dir.resolve("datasets"));
         f.writeAll();
         return f;
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 

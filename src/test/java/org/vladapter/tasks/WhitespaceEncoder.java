@@ -12,7 +12,7 @@ import java.util.Map;
  * whitespace get ids from 3 on in order of first use; {@code encode} = bos + words + eos, truncated like HF
  * (content cut so that the result has at most maxLength ids including both specials).
  */
-final class WhitespaceEncoder implements TextEncoder {
+public final class WhitespaceEncoder implements TextEncoder {
 
     static final long BOS = 0;
     static final long PAD = 1;

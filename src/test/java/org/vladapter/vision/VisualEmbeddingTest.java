@@ -1,7 +1,6 @@
 package org.vladapter.vision;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDArray;
@@ -161,9 +160,9 @@ class VisualEmbeddingTest {
             NDArray bumped = shared.duplicate();
             bumped.set(new ai.djl.ndarray.index.NDIndex("7"), 1f);
             NDArray diff = e.forward(feats, boxes, null, ids, bumped, ForwardContext.EVAL).sub(base);
-            // (base + 1) - base is 1 up to float rounding of the random base
+            // the bumped row adds exactly 1 up to float rounding of the other (random) terms
             for (float v : diff.get("0, 0").toFloatArray()) {
-                assertThat(v).isCloseTo(1f, within(1e-6f));
+                assertThat(v).isCloseTo(1f, org.assertj.core.api.Assertions.within(1e-6f));
             }
             assertThat(diff.get("0, 1").toFloatArray()).containsOnly(0f);
             assertThat(e.namedParameters()).doesNotContainKey("obj_order_embedding.weight");

@@ -5,8 +5,8 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDArrays;
 import org.vladapter.nn.Module;
 import org.vladapter.peft.BackboneKind;
-import org.vladapter.peft.EmbeddingTable;
-import org.vladapter.peft.LayerNormParams;
+import org.vladapter.nn.EmbeddingTable;
+import org.vladapter.nn.LayerNorm;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -25,7 +25,7 @@ public final class AdapterLayersHyperNetController extends Module {
 
     private final EmbeddingTable layerIdEmbeddings;
     private final TaskHyperNet taskHyperNet;
-    private final LayerNormParams layerNorm;
+    private final LayerNorm layerNorm;
     private final Map<BlockType, SamplerHyperNet> up = new EnumMap<>(BlockType.class);
     private final Map<BlockType, SamplerHyperNet> down = new EnumMap<>(BlockType.class);
     private final int numLayers;
@@ -48,7 +48,7 @@ public final class AdapterLayersHyperNetController extends Module {
         int p = config.projectedTaskEmbeddingDim();
         this.layerIdEmbeddings = module("layer_id_embeddings", new EmbeddingTable(numLayers, e, HyperInit.layerEmbedding(kind)));
         this.taskHyperNet = module("task_hypernet", new TaskHyperNet(2L * e, config.taskHiddenDim(), p, kind));
-        this.layerNorm = module("LayerNorm", new LayerNormParams(p, 1e-6f));
+        this.layerNorm = module("LayerNorm", new LayerNorm(p, 1e-6f));
         for (BlockType type : BlockType.values()) {
             if (blockTypes.contains(type)) {
                 up.put(type, module(type.prefix() + "_up_sampler_hyper_net", new SamplerHyperNet(p, dModel, bottleneck, kind)));
@@ -66,7 +66,7 @@ public final class AdapterLayersHyperNetController extends Module {
         if (layer < 0 || layer >= numLayers) {
             throw new IllegalArgumentException("layer " + layer + " outside this stack's [0, " + numLayers + ")");
         }
-        NDArray layerEmbedding = layerIdEmbeddings.lookup(taskEmbedding.getManager(), layer).reshape(-1);
+        NDArray layerEmbedding = layerIdEmbeddings.rows(taskEmbedding.getManager(), layer).reshape(-1);
         NDArray joint = NDArrays.concat(new NDList(taskEmbedding.reshape(-1), layerEmbedding));
         return layerNorm.forward(taskHyperNet.forward(joint)).reshape(-1);
     }

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import org.vladapter.nn.Dense;
 import org.vladapter.nn.Module;
 import org.vladapter.peft.BackboneKind;
-import org.vladapter.peft.EmbeddingTable;
+import org.vladapter.nn.EmbeddingTable;
 import org.vladapter.peft.Initializers;
 import org.vladapter.peft.ModuleDict;
 

@@ -1,5 +1,7 @@
 package org.vladapter.vision.features;
 
+import org.vladapter.io.HalfFloats;
+
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
 import io.jhdf.api.Dataset;
@@ -176,7 +178,7 @@ public final class Hdf5FeatureWriter {
         long bytes = buf.getLong(layout + 10);
         int count = (int) (bytes / 4);
         for (int i = 0; i < count; i++) {
-            buf.putShort(data + 2 * i, HalfFloat.fromFloat(buf.getFloat(data + 4 * i)));
+            buf.putShort(data + 2 * i, HalfFloats.floatToHalf(buf.getFloat(data + 4 * i)));
         }
         buf.putLong(layout + 10, bytes / 2);
 
@@ -192,7 +194,7 @@ public final class Hdf5FeatureWriter {
                 float[][] want = e.getValue();
                 for (int r = 0; r < want.length; r++) {
                     for (int c = 0; c < want[r].length; c++) {
-                        float expected = HalfFloat.toFloat(HalfFloat.fromFloat(want[r][c]));
+                        float expected = HalfFloats.halfToFloat(HalfFloats.floatToHalf(want[r][c]));
                         if (Float.compare(read[r][c], expected) != 0) {
                             throw new IllegalStateException(
                                     file + ": float16 narrowing check failed at " + e.getKey() + "[" + r + "][" + c + "]");

@@ -1,5 +1,7 @@
 package org.vladapter.vision.features;
 
+import org.vladapter.io.HalfFloats;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -134,7 +136,7 @@ public final class Npy {
         switch (itemSize) {
             case 2 -> {
                 for (int i = 0; i < data.length; i++) {
-                    data[i] = HalfFloat.toFloat(buf.getShort());
+                    data[i] = HalfFloats.halfToFloat(buf.getShort());
                 }
             }
             case 4 -> buf.asFloatBuffer().get(data);

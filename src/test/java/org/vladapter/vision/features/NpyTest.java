@@ -1,5 +1,7 @@
 package org.vladapter.vision.features;
 
+import org.vladapter.io.HalfFloats;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,6 +67,6 @@ class NpyTest {
         assertThat(Npy.read(NpyWriter.npy(rows, "<f4"), "x").toRows()).isDeepEqualTo(rows);
         assertThat(Npy.read(NpyWriter.npy(rows, "<f8"), "x").toRows()).isDeepEqualTo(rows);
         float[][] halves = Npy.read(NpyWriter.npy(rows, "<f2"), "x").toRows();
-        assertThat(halves[0]).containsExactly(1.5f, -2f, HalfFloat.toFloat(HalfFloat.fromFloat(0.1f)));
+        assertThat(halves[0]).containsExactly(1.5f, -2f, HalfFloats.halfToFloat(HalfFloats.floatToHalf(0.1f)));
     }
 }

@@ -1,5 +1,7 @@
 package org.vladapter.vision.features;
 
+import org.vladapter.io.HalfFloats;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -39,7 +41,7 @@ public final class NpyWriter {
         for (float[] row : rows) {
             for (float v : row) {
                 switch (item) {
-                    case 2 -> buf.putShort(HalfFloat.fromFloat(v));
+                    case 2 -> buf.putShort(HalfFloats.floatToHalf(v));
                     case 4 -> buf.putFloat(v);
                     default -> buf.putDouble(v);
                 }

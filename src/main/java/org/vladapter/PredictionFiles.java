@@ -1,0 +1,79 @@
+package org.vladapter;
+
+import com.google.gson.GsonBuilder;
+import org.vladapter.io.AtomicFiles;
+import org.vladapter.metrics.SubmissionWriter;
+import org.vladapter.metrics.VideoQaAccuracy;
+import org.vladapter.tasks.Task;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Writes a task's predictions: always as {@code <task>_predictions.json} ({@code {id: text}}, the input
+ * of {@code vladapter evaluate}), and in the official submission format where the ids allow it (VQA
+ * {@code [{question_id, answer}]}, GQA {@code [{questionId, prediction}]}, NLVR2 csv, TVQA/How2QA
+ * {@code {qid: int}}). All files are written atomically.
+ */
+public final class PredictionFiles {
+
+    private PredictionFiles() {}
+
+    /**
+     * @param dir output folder
+     * @param result one task's evaluation
+     * @return the files written
+     */
+    public static Map<String, Path> write(Path dir, TaskEvaluation.Result result) {
+        Map<String, Path> written = new LinkedHashMap<>();
+        Task task = result.task();
+        Map<String, String> preds = result.predictions();
+        try {
+            Path simple = dir.resolve(task.key() + "_predictions.json");
+            AtomicFiles.writeString(simple, new GsonBuilder().setPrettyPrinting().create().toJson(preds));
+            written.put("predictions", simple);
+            Path official = dir.resolve(task.key() + "_submission" + (task == Task.NLVR2 ? ".csv" : ".json"));
+            switch (task) {
+                case VQA: {
+                    Map<Long, String> byQuestion = new LinkedHashMap<>();
+                    for (Map.Entry<String, String> e : preds.entrySet()) {
+                        try {
+                            byQuestion.put(Long.parseLong(e.getKey()), e.getValue());
+                        } catch (NumberFormatException notNumeric) {
+                            return written; // ids are not VQA question ids: no official file
+                        }
+                    }
+                    SubmissionWriter.writeVqa(official, byQuestion);
+                    break;
+                }
+                case GQA:
+                    SubmissionWriter.writeGqa(official, preds);
+                    break;
+                case NLVR2: {
+                    Map<String, Boolean> labels = new LinkedHashMap<>();
+                    preds.forEach((id, p) -> labels.put(id, "true".equals(p)));
+                    SubmissionWriter.writeNlvr2(official, labels);
+                    break;
+                }
+                case TVQA:
+                case HOW2QA: {
+                    Map<String, Integer> idx = new LinkedHashMap<>();
+                    preds.forEach((id, p) -> idx.put(id, VideoQaAccuracy.submissionIndex(p)));
+                    SubmissionWriter.writeVideoQa(official, idx);
+                    break;
+                }
+                default:
+                    return written;
+            }
+            written.put("submission", official);
+            return written;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write predictions of " + task.key() + " to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+}

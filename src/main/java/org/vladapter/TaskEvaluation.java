@@ -1,0 +1,157 @@
+package org.vladapter;
+
+import org.vladapter.metrics.AccuracyScore;
+import org.vladapter.metrics.CaptionEvaluator;
+import org.vladapter.metrics.CaptionScores;
+import org.vladapter.metrics.ExactMatchAccuracy;
+import org.vladapter.metrics.Nlvr2Example;
+import org.vladapter.metrics.Nlvr2Metrics;
+import org.vladapter.metrics.VideoQaAccuracy;
+import org.vladapter.metrics.VideoQaExample;
+import org.vladapter.tasks.Batch;
+import org.vladapter.tasks.BatchCollator;
+import org.vladapter.tasks.Example;
+import org.vladapter.tasks.Reference;
+import org.vladapter.tasks.Task;
+import org.vladapter.tasks.TaskDataset;
+import org.vladapter.tasks.TaskLoader;
+import org.vladapter.train.ProgressBar;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Evaluates a {@link VlModel} on one task's split with the paper's metric:
+ * VQA score (see below), GQA exact match, NLVR2 accuracy (and consistency), COCO / TVC / YC2C CIDEr-D ×100
+ * (with BLEU-1..4 and ROUGE-L), TVQA / How2QA accuracy; all main scores in 0-100.
+ *
+ * <p>VQA: the readers keep the soft-score labels of the VL-T5 annotation files, so validation reports the
+ * VL-T5 "score" {@code mean(label[prediction])} (exact string match against the soft labels). The official
+ * VQA accuracy over the 10 human answers needs the official annotation files; compute it with
+ * {@code vladapter evaluate --metric vqa --annotations ...} on the prediction file this class writes.
+ */
+public final class TaskEvaluation {
+
+    /**
+     * One task's result.
+     *
+     * @param task the task
+     * @param score the main score in 0-100
+     * @param metrics every metric computed, by name
+     * @param predictions predicted text by example id
+     */
+    public record Result(Task task, double score, Map<String, Double> metrics, Map<String, String> predictions) {}
+
+    private TaskEvaluation() {}
+
+    /**
+     * @param model the model (it needs a tokenizer to decode)
+     * @param data the split
+     * @param collator tokenises and pools
+     * @param batchSize evaluation batch size
+     * @param progress progress output, or {@code null}
+     * @return the result
+     */
+    public static Result evaluate(VlModel model, TaskDataset data, BatchCollator collator, int batchSize, ProgressBar progress) {
+        TaskLoader loader = new TaskLoader(data, batchSize, collator);
+        Map<String, String> predictions = new LinkedHashMap<>();
+        List<Example> examples = new ArrayList<>();
+        Iterator<Batch> batches = loader.inOrder(0);
+        while (batches.hasNext()) {
+            Batch b = batches.next();
+            List<String> out = model.predict(b);
+            for (int i = 0; i < b.size(); i++) {
+                predictions.put(b.exampleIds().get(i), out.get(i));
+                examples.add(b.examples().get(i));
+            }
+            if (progress != null) {
+                progress.step(b.size(), Float.NaN);
+            }
+        }
+        return score(data.task(), examples, predictions);
+    }
+
+    /**
+     * Scores predictions against the examples' references.
+     *
+     * @param task the task
+     * @param examples the evaluated examples
+     * @param predictions prediction by example id
+     * @return the result
+     */
+    public static Result score(Task task, List<Example> examples, Map<String, String> predictions) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        double main;
+        switch (task) {
+            case VQA: {
+                double sum = 0;
+                for (Example e : examples) {
+                    Reference.AnswerScores ref = (Reference.AnswerScores) e.reference();
+                    sum += ref.scores().getOrDefault(predictions.get(e.id()), 0f);
+                }
+                main = 100.0 * sum / examples.size();
+                metrics.put("vqa_score", main);
+                break;
+            }
+            case GQA: {
+                Map<String, String> gold = new LinkedHashMap<>();
+                for (Example e : examples) {
+                    Reference.AnswerScores ref = (Reference.AnswerScores) e.reference();
+                    gold.put(e.id(), ref.scores().entrySet().stream()
+                            .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(""));
+                }
+                AccuracyScore acc = ExactMatchAccuracy.evaluate(predictions, gold);
+                main = acc.percent();
+                metrics.put("accuracy", main);
+                break;
+            }
+            case NLVR2: {
+                List<Nlvr2Example> refs = new ArrayList<>();
+                Map<String, Boolean> preds = new LinkedHashMap<>();
+                for (Example e : examples) {
+                    Reference.PairLabel ref = (Reference.PairLabel) e.reference();
+                    refs.add(new Nlvr2Example(ref.identifier(), ref.label() == 1));
+                    preds.put(ref.identifier(), "true".equals(predictions.get(e.id())));
+                }
+                Nlvr2Metrics m = Nlvr2Metrics.evaluate(refs, preds);
+                main = 100.0 * m.accuracy();
+                metrics.put("accuracy", main);
+                metrics.put("consistency", 100.0 * m.consistency());
+                break;
+            }
+            case TVQA:
+            case HOW2QA: {
+                List<VideoQaExample> refs = new ArrayList<>();
+                for (Example e : examples) {
+                    Reference.Choice ref = (Reference.Choice) e.reference();
+                    refs.add(new VideoQaExample(e.id(), ref.answerIndex(), ref.type()));
+                }
+                VideoQaAccuracy acc = VideoQaAccuracy.evaluate(refs, predictions);
+                main = 100.0 * acc.overall();
+                metrics.put("accuracy", main);
+                break;
+            }
+            case COCO_CAPTION:
+            case TVC:
+            case YC2C: {
+                List<String> candidates = new ArrayList<>();
+                List<List<String>> references = new ArrayList<>();
+                for (Example e : examples) {
+                    candidates.add(predictions.get(e.id()));
+                    references.add(((Reference.Captions) e.reference()).references());
+                }
+                CaptionScores s = CaptionEvaluator.builder().build().evaluate(candidates, references);
+                s.asMap().forEach(metrics::put);
+                main = 100.0 * s.ciderD();
+                metrics.put("CIDEr-D x100", main);
+                break;
+            }
+            default:
+                throw new IllegalArgumentException("no metric for task " + task);
+        }
+        return new Result(task, main, metrics, predictions);
+    }
+}

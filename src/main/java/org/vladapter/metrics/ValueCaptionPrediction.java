@@ -1,0 +1,27 @@
+package org.vladapter.metrics;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One TVC / YC2C test prediction for the VALUE leaderboard.
+ *
+ * @param videoName the clip's {@code vid_name}
+ * @param clipId the clip's {@code clip_id}
+ * @param timestamps the clip's {@code ts} (TVC: [start, end] seconds), or null for YC2C (no {@code ts} written)
+ * @param description the generated description
+ */
+public record ValueCaptionPrediction(String videoName, long clipId, List<Double> timestamps, String description) {
+
+    /**
+     * @param videoName video name
+     * @param clipId clip id
+     * @param timestamps timestamps or null
+     * @param description generated description
+     */
+    public ValueCaptionPrediction {
+        Objects.requireNonNull(videoName, "videoName");
+        Objects.requireNonNull(description, "description");
+        timestamps = timestamps == null ? null : List.copyOf(timestamps);
+    }
+}

@@ -1,0 +1,103 @@
+package org.vladapter;
+
+import ai.djl.ndarray.NDManager;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vladapter.backbone.Backbone;
+import org.vladapter.backbone.FixtureTensors;
+import org.vladapter.tasks.BatchCollator;
+import org.vladapter.tasks.DatasetLayout;
+import org.vladapter.tasks.MultitaskLoader;
+import org.vladapter.tasks.ReleaseFixture;
+import org.vladapter.tasks.Task;
+import org.vladapter.tasks.WhitespaceEncoder;
+import org.vladapter.tokenize.TextEncoder;
+import org.vladapter.train.ProgressBar;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End to end on a miniature of the VL-Adapter release (original formats): tiny VL-BART with a single
+ * adapter trained on the four image tasks, validated every epoch, tested once, with every report written.
+ */
+class VlTrainingTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void multitaskTrainingWritesCheckpointsPredictionsTablesAndCharts() throws Exception {
+        ReleaseFixture fixture = ReleaseFixture.create(dir);
+        List<Task> tasks = Task.imageTasks();
+        TextEncoder tokenizer = smallVocab(new WhitespaceEncoder(), 600);
+        try (NDManager manager = NDManager.newBaseManager();
+                DatasetLayout layout = DatasetLayout.builder().setRoot(fixture.root()).build();
+                BatchCollator collator = BatchCollator.builder().setEncoder(tokenizer).build()) {
+            VlModel model = VlAdapter.builder()
+                    .setBackbone(Backbone.fromFolder(FixtureTensors.folder("bart-tiny")))
+                    .setMethod("single-adapter")
+                    .setTasks(tasks)
+                    .optTokenizer(tokenizer)
+                    .optManager(manager)
+                    .build();
+            MultitaskLoader.Builder train = MultitaskLoader.builder().setCollator(collator).optSeed(1);
+            VlTraining.Builder run = VlTraining.builder().setModel(model).setCollator(collator)
+                    .optEpochs(2).optLearningRate(1e-3).optRunDir(dir.resolve("run"))
+                    .optProgress(ProgressBar.Style.QUIET);
+            for (Task t : tasks) {
+                train.addTask(layout.open(t, DatasetLayout.trainSplit(t)), 2);
+                run.optValidation(t, layout.open(t, DatasetLayout.validationSplit(t)));
+                run.optTest(t, layout.open(t, DatasetLayout.validationSplit(t)));
+            }
+            VlTraining.Result result = run.setTrainData(train.build()).build().fit();
+
+            assertThat(result.training().history().epochs()).hasSize(2);
+            assertThat(result.training().history().losses()).allSatisfy(l -> assertThat(Double.isFinite(l.loss())).isTrue());
+            assertThat(result.training().test().keySet()).containsExactly("vqa", "gqa", "nlvr", "caption");
+            Path runDir = dir.resolve("run");
+            for (String f : List.of("results.csv", "results.html", "loss.png", "validation.png", "run.json",
+                    "predictions/vqa_predictions.json", "predictions/nlvr_submission.csv", "checkpoints/last")) {
+                assertThat(runDir.resolve(f)).as(f).exists();
+            }
+            assertThat(Files.readString(runDir.resolve("results.csv"))).contains("vqa", "caption", "avg");
+        }
+    }
+
+    /** The whitespace test tokenizer with a small vocabulary, so the tiny model's LM head stays tiny. */
+    static TextEncoder smallVocab(TextEncoder words, int vocab) {
+        return new TextEncoder() {
+            @Override
+            public long[] encode(String text, int maxLength) {
+                long[] ids = words.encode(text, maxLength);
+                for (long id : ids) {
+                    assertThat(id).as("word id of '%s' below the VL tokens", text).isLessThan(vocab - 200);
+                }
+                return ids;
+            }
+
+            @Override
+            public String decode(long[] ids) {
+                return words.decode(ids);
+            }
+
+            @Override
+            public long padId() {
+                return words.padId();
+            }
+
+            @Override
+            public long eosId() {
+                return words.eosId();
+            }
+
+            @Override
+            public int vocabSize() {
+                return vocab;
+            }
+        };
+    }
+}
