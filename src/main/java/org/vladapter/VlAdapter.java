@@ -4,14 +4,18 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import org.vladapter.backbone.Backbone;
 import org.vladapter.backbone.EncoderDecoder;
+import org.vladapter.backbone.LayerHooks;
 import org.vladapter.backbone.ModelConfig;
 import org.vladapter.backbone.ModelType;
+import org.vladapter.backbone.bart.BartModel;
+import org.vladapter.backbone.t5.T5Model;
 import org.vladapter.peft.BackboneKind;
 import org.vladapter.peft.BackboneShape;
 import org.vladapter.peft.BaselineConfig;
 import org.vladapter.peft.Method;
 import org.vladapter.peft.MethodConfig;
 import org.vladapter.peft.MethodPreset;
+import org.vladapter.peft.ParameterSummary;
 import org.vladapter.peft.Sharing;
 import org.vladapter.peft.TrainableSelector;
 import org.vladapter.peft.adapter.AdapterConfig;
@@ -77,11 +81,18 @@ public final class VlAdapter {
         return config.vocabSize() == 32128 ? 32200 : config.vocabSize() + 100;
     }
 
+    /** Option names of {@link Builder#optOption} that take integers. */
+    static final List<String> INTEGER_OPTIONS = List.of("rank", "reduction_factor", "prompt_length", "mid_dim", "phm_dim");
+
+    /** Option names of {@link Builder#optOption} that take decimals. */
+    static final List<String> DECIMAL_OPTIONS = List.of("alpha", "lora_dropout");
+
     /** Builder of {@link VlModel}: {@code setX} for required values, {@code optX} for optional ones. */
     public static final class Builder {
         private Backbone backbone;
         private MethodConfig methodConfig;
         private Method method;
+        private MethodPreset preset;
         private Sharing sharing;
         private final Map<String, Object> options = new LinkedHashMap<>();
         private List<Task> tasks;
@@ -90,6 +101,9 @@ public final class VlAdapter {
         private long seed = 9595;
         private NDManager manager;
         private boolean unfreezeT5LayerNorms;
+        private java.nio.file.Path adapterCheckpoint;
+        private String checkpointBackboneId;
+        private com.google.gson.JsonElement recordedOptions;
 
         private Builder() {}
 
@@ -116,16 +130,21 @@ public final class VlAdapter {
          */
         public Builder setMethod(Method method) {
             this.method = method;
+            this.preset = null;
             this.methodConfig = null;
             return this;
         }
 
         /**
-         * @param preset a paper row, e.g. {@link MethodPreset#SINGLE_ADAPTER}
+         * @param preset a paper row, e.g. {@link MethodPreset#SINGLE_ADAPTER}: its method and sharing with the
+         *     paper's options; {@code optX} options (e.g. {@link #optRank}) may still change single options
          * @return this
          */
         public Builder setMethod(MethodPreset preset) {
-            return setMethod(preset.defaultConfig());
+            this.method = preset.method();
+            this.preset = preset;
+            this.methodConfig = null;
+            return this;
         }
 
         /**
@@ -143,6 +162,7 @@ public final class VlAdapter {
         public Builder setMethod(MethodConfig config) {
             this.methodConfig = config;
             this.method = null;
+            this.preset = null;
             return this;
         }
 
@@ -236,6 +256,65 @@ public final class VlAdapter {
         }
 
         /**
+         * Sets an option by its name, as the command line and checkpoint configs spell it: integers
+         * {@code rank}, {@code reduction_factor}, {@code prompt_length}, {@code mid_dim}, {@code phm_dim};
+         * decimals {@code alpha}, {@code lora_dropout}.
+         *
+         * @param name the option name
+         * @param value its value as text
+         * @return this
+         * @throws IllegalArgumentException for an unknown name (listing the known ones) or a malformed value
+         */
+        public Builder optOption(String name, String value) {
+            boolean integer = INTEGER_OPTIONS.contains(name);
+            if (!integer && !DECIMAL_OPTIONS.contains(name)) {
+                throw new IllegalArgumentException("unknown option '" + name + "'; known options: "
+                        + String.join(", ", INTEGER_OPTIONS) + ", " + String.join(", ", DECIMAL_OPTIONS));
+            }
+            try {
+                options.put(name, integer ? (Object) Integer.valueOf(value.trim()) : (Object) Double.valueOf(value.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("option '" + name + "' needs " + (integer ? "an integer" : "a number")
+                        + ", got '" + value + "'");
+            }
+            return this;
+        }
+
+        /**
+         * Rebuilds the model an adapter checkpoint ({@link AdapterCheckpoint}) was saved from: method, sharing,
+         * options, tasks, feature dimension, seed and T5 LayerNorm choice come from its
+         * {@code adapter_config.json}; the backbone is the one given with {@code setBackbone}, or else the
+         * recorded preset name or folder. {@link #build()} then loads the saved tensors (checking the backbone
+         * fingerprint). Calls after this one may still change settings (e.g. the tokenizer); a change that
+         * makes the model differ from the checkpoint fails at load, naming the field.
+         *
+         * @param dir the checkpoint folder
+         * @return this
+         * @throws IllegalArgumentException when the folder has no readable adapter config
+         */
+        public Builder fromAdapterCheckpoint(java.nio.file.Path dir) {
+            com.google.gson.JsonObject c = AdapterCheckpoint.readConfig(dir);
+            String where = dir.resolve(AdapterCheckpoint.CONFIG_FILE).toString();
+            setMethod(Method.valueOf(AdapterCheckpoint.string(c, "method", where)));
+            String s = c.has("sharing") && !c.get("sharing").isJsonNull() ? c.get("sharing").getAsString() : null;
+            this.sharing = s == null ? null : Sharing.valueOf(s);
+            options.clear();
+            if (c.has("builder_options")) {
+                c.getAsJsonObject("builder_options").entrySet().forEach(e -> optOption(e.getKey(), e.getValue().getAsString()));
+            }
+            List<Task> t = new ArrayList<>();
+            c.getAsJsonArray("tasks").forEach(e -> t.add(Task.of(e.getAsString())));
+            setTasks(t);
+            this.featureDim = c.get("feature_dim").getAsInt();
+            this.seed = c.get("seed").getAsLong();
+            this.unfreezeT5LayerNorms = c.has("unfreeze_t5_layer_norms") && c.get("unfreeze_t5_layer_norms").getAsBoolean();
+            this.checkpointBackboneId = AdapterCheckpoint.string(c, "backbone", where);
+            this.recordedOptions = c.get("options");
+            this.adapterCheckpoint = dir;
+            return this;
+        }
+
+        /**
          * @param dim CLIP feature size: 2048 for RN101 grid features (default for image tasks), 512 for the
          *     video features (default for video tasks)
          * @return this
@@ -294,7 +373,13 @@ public final class VlAdapter {
             if (method == null) {
                 throw new IllegalArgumentException("no method: call setMethod(...) (e.g. Method.ADAPTER or \"single-adapter\")");
             }
-            Sharing s = sharing == null ? Sharing.SINGLE : sharing;
+            Sharing presetSharing = preset == null ? null : preset.sharing().orElse(null);
+            if (sharing != null && presetSharing != null && sharing != presetSharing) {
+                throw new IllegalArgumentException("sharing " + sharing + " contradicts method " + preset.cliName()
+                        + " (" + presetSharing + "); pick the " + sharing.name().toLowerCase(java.util.Locale.ROOT)
+                        + " preset instead");
+            }
+            Sharing s = sharing != null ? sharing : presetSharing != null ? presetSharing : Sharing.SINGLE;
             switch (method) {
                 case ADAPTER:
                 case HALF_SHARED_ADAPTER: {
@@ -369,48 +454,130 @@ public final class VlAdapter {
         }
 
         /**
-         * Builds and initialises the model (loading the backbone's weights when it has them) and freezes
-         * everything the method does not train.
+         * Builds and initialises the model (loading the backbone's weights when it has them), freezes
+         * everything the method does not train and, after {@link #fromAdapterCheckpoint}, loads the saved
+         * tensors.
          *
          * @return the model
          */
         public VlModel build() {
-            if (backbone == null) {
-                throw new IllegalArgumentException("no backbone: call setBackbone(...) with a preset or HF folder");
-            }
-            if (tasks == null || tasks.isEmpty()) {
-                throw new IllegalArgumentException("no tasks: call setTasks(...)");
-            }
-            MethodConfig cfg = methodConfig();
-            ModelConfig config = backbone.config();
+            Backbone bb = resolveBackbone();
+            MethodConfig cfg = checkedMethodConfig();
+            ModelConfig config = bb.config();
             int vocab = vlVocabSize(config, tokenizer);
-            int feat = featureDim != null ? featureDim
-                    : tasks.stream().allMatch(t -> t.modality() == Task.Modality.VIDEO) ? 512 : 2048;
-            List<String> keys = tasks.stream().map(Task::key).collect(Collectors.toList());
-            BackboneShape shape = new BackboneShape(config.type() == ModelType.BART ? BackboneKind.BART : BackboneKind.T5,
-                    config.dModel(), config.encoderLayers(), config.decoderLayers());
+            int feat = featureDim();
+            List<String> keys = taskKeys();
             NDManager m = manager != null ? manager : NDManager.newBaseManager();
             Engine.getInstance().setRandomSeed((int) seed);
-            VisualEmbedding visual = new VisualEmbedding(
-                    config.type() == ModelType.BART ? VisualEmbedding.Style.BART : VisualEmbedding.Style.T5, feat, config.dModel());
-            EncoderDecoder model = backbone.build(m, cfg.createHooks(keys, shape), visual, vocab);
-            TrainableSelector selector = TrainableSelector.builder().setMethod(cfg.method())
-                    .optUnfreezeT5LayerNorms(unfreezeT5LayerNorms).build();
+            VisualEmbedding visual = visualEmbedding(config, feat);
+            LayerHooks hooks = cfg.createHooks(keys, shape(config));
+            EncoderDecoder model = bb.build(m, hooks, visual, vocab);
+            TrainableSelector selector = selector(cfg);
             selector.apply(model.namedParameters());
             Map<String, Object> provenance = new LinkedHashMap<>();
             provenance.put("library_version", VERSION);
-            provenance.put("backbone", backbone.id());
-            provenance.put("backbone_fingerprint", backbone.fingerprint());
+            provenance.put("backbone", bb.id());
+            provenance.put("backbone_fingerprint", bb.fingerprint());
             provenance.put("model_type", config.type().name().toLowerCase(java.util.Locale.ROOT));
             provenance.put("vocab_size", vocab);
             provenance.put("feature_dim", feat);
             provenance.put("method", cfg.method().name());
+            provenance.put("method_preset", presetOf(cfg));
             provenance.put("sharing", cfg.sharing().map(Enum::name).orElse(null));
             provenance.put("options", cfg.asMap());
+            provenance.put("builder_options", new LinkedHashMap<>(options));
             provenance.put("tasks", keys);
             provenance.put("seed", seed);
             provenance.put("unfreeze_t5_layer_norms", unfreezeT5LayerNorms);
-            return new VlModel(backbone, model, visual, cfg, new ArrayList<>(tasks), selector, tokenizer, m, provenance);
+            VlModel built = new VlModel(bb, model, visual, cfg, new ArrayList<>(tasks), selector, tokenizer, m, provenance,
+                    hooks);
+            if (adapterCheckpoint != null) {
+                AdapterCheckpoint.load(built, adapterCheckpoint);
+            }
+            return built;
+        }
+
+        /**
+         * Counts parameters without building arrays: the module tree of the model {@link #build()} would make
+         * (backbone, visual embedding, the method's modules) has every shape at construction, so nothing is
+         * initialised, loaded or allocated. Fast and small even for {@code t5-base}.
+         *
+         * @return the PEFT-style summary of the model {@code build()} would make
+         */
+        public ParameterSummary parameterSummary() {
+            Backbone bb = resolveBackbone();
+            MethodConfig cfg = checkedMethodConfig();
+            ModelConfig config = bb.config().withVocabSize(vlVocabSize(bb.config(), tokenizer));
+            VisualEmbedding visual = visualEmbedding(config, featureDim());
+            LayerHooks hooks = cfg.createHooks(taskKeys(), shape(config));
+            EncoderDecoder skeleton = config.type() == ModelType.BART
+                    ? new BartModel(config, hooks, visual) : new T5Model(config, hooks, visual);
+            return ParameterSummary.of(skeleton.namedParameters(), selector(cfg)::isTrainable);
+        }
+
+        private Backbone resolveBackbone() {
+            if (backbone != null) {
+                return backbone;
+            }
+            if (checkpointBackboneId != null) {
+                try {
+                    return Backbone.of(checkpointBackboneId);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("the adapter checkpoint " + adapterCheckpoint + " was saved with"
+                            + " backbone '" + checkpointBackboneId + "', which cannot be opened here (" + e.getMessage()
+                            + "); give the backbone with setBackbone(...)", e);
+                }
+            }
+            throw new IllegalArgumentException("no backbone: call setBackbone(...) with a preset or HF folder");
+        }
+
+        private MethodConfig checkedMethodConfig() {
+            if (tasks == null || tasks.isEmpty()) {
+                throw new IllegalArgumentException("no tasks: call setTasks(...)");
+            }
+            MethodConfig cfg = methodConfig();
+            if (recordedOptions != null) {
+                com.google.gson.JsonElement rebuilt = new com.google.gson.Gson().toJsonTree(cfg.asMap());
+                if (!rebuilt.equals(recordedOptions)) {
+                    throw new IllegalArgumentException("the adapter checkpoint " + adapterCheckpoint + " was saved with"
+                            + " method options " + recordedOptions + ", which the builder cannot rebuild (it makes "
+                            + rebuilt + "); build the model with the same MethodConfig and call AdapterCheckpoint.load");
+                }
+            }
+            return cfg;
+        }
+
+        private int featureDim() {
+            return featureDim != null ? featureDim
+                    : tasks.stream().allMatch(t -> t.modality() == Task.Modality.VIDEO) ? 512 : 2048;
+        }
+
+        private List<String> taskKeys() {
+            return tasks.stream().map(Task::key).collect(Collectors.toList());
+        }
+
+        private TrainableSelector selector(MethodConfig cfg) {
+            return TrainableSelector.builder().setMethod(cfg.method()).optUnfreezeT5LayerNorms(unfreezeT5LayerNorms).build();
+        }
+
+        private static BackboneShape shape(ModelConfig config) {
+            return new BackboneShape(config.type() == ModelType.BART ? BackboneKind.BART : BackboneKind.T5,
+                    config.dModel(), config.encoderLayers(), config.decoderLayers());
+        }
+
+        private static VisualEmbedding visualEmbedding(ModelConfig config, int feat) {
+            return new VisualEmbedding(config.type() == ModelType.BART ? VisualEmbedding.Style.BART : VisualEmbedding.Style.T5,
+                    feat, config.dModel());
+        }
+
+        /** @return the paper row whose default config this is, or {@code null} for a customised method */
+        private static String presetOf(MethodConfig cfg) {
+            for (MethodPreset p : MethodPreset.values()) {
+                if (p.method() == cfg.method() && p.defaultConfig().asMap().equals(cfg.asMap())) {
+                    return p.cliName();
+                }
+            }
+            return null;
         }
     }
 }

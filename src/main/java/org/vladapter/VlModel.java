@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import org.vladapter.backbone.Backbone;
 import org.vladapter.backbone.EncoderDecoder;
 import org.vladapter.backbone.EncoderInput;
+import org.vladapter.backbone.LayerHooks;
 import org.vladapter.backbone.ModelConfig;
 import org.vladapter.generate.GenerationConfig;
 import org.vladapter.generate.Generator;
@@ -16,6 +17,8 @@ import org.vladapter.peft.MethodConfig;
 import org.vladapter.peft.ParameterSummary;
 import org.vladapter.peft.Sharing;
 import org.vladapter.peft.TrainableSelector;
+import org.vladapter.peft.adapter.AdapterConfig;
+import org.vladapter.peft.lora.LoraHooks;
 import org.vladapter.tasks.Batch;
 import org.vladapter.tasks.Task;
 import org.vladapter.tokenize.TextEncoder;
@@ -27,6 +30,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -46,9 +50,11 @@ public final class VlModel implements TrainableModel<Batch> {
     private final TextEncoder tokenizer;
     private final NDManager manager;
     private final Map<String, Object> provenance;
+    private final LayerHooks hooks;
 
     VlModel(Backbone backbone, EncoderDecoder model, VisualEmbedding visual, MethodConfig method, List<Task> tasks,
-            TrainableSelector selector, TextEncoder tokenizer, NDManager manager, Map<String, Object> provenance) {
+            TrainableSelector selector, TextEncoder tokenizer, NDManager manager, Map<String, Object> provenance,
+            LayerHooks hooks) {
         this.backbone = backbone;
         this.model = model;
         this.visual = visual;
@@ -58,6 +64,7 @@ public final class VlModel implements TrainableModel<Batch> {
         this.tokenizer = tokenizer;
         this.manager = manager;
         this.provenance = provenance;
+        this.hooks = hooks;
     }
 
     /** @return the backbone this model was built from */
@@ -108,6 +115,33 @@ public final class VlModel implements TrainableModel<Batch> {
     /** @return how the model was built (method options, tasks, backbone id and fingerprint, seed) */
     public Map<String, Object> provenance() {
         return provenance;
+    }
+
+    /** @return the hooks that put the method's modules into the backbone ({@link LayerHooks#NONE} for baselines) */
+    public LayerHooks layerHooks() {
+        return hooks;
+    }
+
+    /** @return the LoRA hooks (every LoRA projection of the model), empty for other methods */
+    public Optional<LoraHooks> loraHooks() {
+        return hooks instanceof LoraHooks l ? Optional.of(l) : Optional.empty();
+    }
+
+    /**
+     * Folds every LoRA update of a task into its base weight ({@link LoraHooks#mergeAll}): the forward pass
+     * is then the plain backbone's, for that task and in evaluation only, until {@link #unmergeLora()}.
+     *
+     * @param taskKey the task whose LoRA pairs are merged (any task with single LoRA)
+     * @throws IllegalStateException when the method is not LoRA or the weights are already merged
+     */
+    public void mergeLora(String taskKey) {
+        loraHooks().orElseThrow(() -> new IllegalStateException("method " + method.method() + " has no LoRA weights to merge"))
+                .mergeAll(taskKey);
+    }
+
+    /** Subtracts merged LoRA updates again; does nothing when none is merged or the method is not LoRA. */
+    public void unmergeLora() {
+        loraHooks().ifPresent(LoraHooks::unmergeAll);
     }
 
     @Override
@@ -174,13 +208,30 @@ public final class VlModel implements TrainableModel<Batch> {
         }
     }
 
+    /**
+     * Whether a task's forward pass touches a parameter, decided from its name: a parameter belongs to
+     * another task when one of its dotted name segments is another task's key ({@code adapters.gqa},
+     * {@code lora_As.gqa}, {@code prompts.gqa}, {@code task_to_embeddings.gqa}). The rule applies to the
+     * per-task methods (sharing MULTIPLE, half-shared adapters, Hyperformer's task embeddings); with SINGLE
+     * sharing or a method without per-task modules every parameter is used (a shared module is named
+     * under the first task's key, which is no evidence of ownership). For half-shared adapters the shared
+     * half ({@code up_sampler}, or {@code down_sampler} when that is the shared one) is used by all tasks.
+     *
+     * @param taskKey the step's task key
+     * @param parameterName a parameter's name
+     * @return whether the parameter receives a gradient for that task
+     */
     @Override
     public boolean usesParameter(String taskKey, String parameterName) {
-        if (method.sharing().orElse(Sharing.SINGLE) == Sharing.SINGLE) {
+        boolean perTask = method.sharing().orElse(Sharing.SINGLE) == Sharing.MULTIPLE
+                || method.method() == org.vladapter.peft.Method.HYPERFORMER;
+        if (!perTask) {
             return true;
         }
         Set<String> segments = new HashSet<>(Arrays.asList(parameterName.split("\\.")));
-        if (segments.contains("up_sampler") && isHalfShared()) {
+        if (method instanceof AdapterConfig a
+                && (a.shareUpSampler() && segments.contains("up_sampler")
+                        || a.shareDownSampler() && segments.contains("down_sampler"))) {
             return true;
         }
         for (Task t : tasks) {
@@ -189,10 +240,6 @@ public final class VlModel implements TrainableModel<Batch> {
             }
         }
         return true;
-    }
-
-    private boolean isHalfShared() {
-        return method.method() == org.vladapter.peft.Method.HALF_SHARED_ADAPTER;
     }
 
     /**

@@ -78,7 +78,7 @@ public final class MultiHeadAttention extends Module {
         long t = x.getShape().get(1);
         NDArray q = split(query.forward(x, ctx), b);
         if (queryScale != 1f) {
-            q = q.mul(queryScale);
+            q = org.vladapter.nn.Ops.scale(q, queryScale);
         }
         NDArray k;
         NDArray v;

@@ -1,10 +1,15 @@
 package org.vladapter.cli;
 
 import org.vladapter.bench.BackboneBench;
+import org.vladapter.bench.MethodBench;
+import org.vladapter.peft.MethodPreset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** {@code vladapter bench}: the benchmarks reported in BENCHMARKS.md. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -17,11 +22,14 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--preset", defaultValue = "bart-base", description = "backbone preset")
     String preset;
 
-    @Option(names = "--batch", defaultValue = "32", description = "batch size")
-    int batch;
+    @Option(names = "--batch", description = "batch size (default: backbone 32, methods 8)")
+    Integer batch;
 
-    @Option(names = "--runs", defaultValue = "5", description = "measured runs (median reported)")
-    int runs;
+    @Option(names = "--runs", description = "measured runs, median reported (default: backbone 5, methods 3)")
+    Integer runs;
+
+    @Option(names = "--methods", description = "methods suite: comma-separated method names (default: all)")
+    String methods;
 
     /** Benchmark suites. */
     enum Suite {
@@ -30,17 +38,24 @@ public final class BenchCommand implements Callable<Integer> {
         /** Collated VQA batches of 500 from per-image .h5 files on disk. */
         data,
         /** COCO caption metrics (PTB, BLEU, ROUGE-L, CIDEr-D) for 5k, 10k, 25k candidates with 5 references. */
-        metrics
+        metrics,
+        /** Every PEFT method on the preset: training step time, trainable/gradient/AdamW/activation memory. */
+        methods
     }
 
     @Override
     public Integer call() throws Exception {
         switch (suite) {
             case backbone:
-                BackboneBench.run(preset, batch, 20, 36, 10, 20, runs, System.out);
+                BackboneBench.run(preset, batch == null ? 32 : batch, 20, 36, 10, 20, runs == null ? 5 : runs, System.out);
+                return 0;
+            case methods:
+                List<MethodPreset> list = methods == null ? Arrays.asList(MethodPreset.values())
+                        : Arrays.stream(methods.split(",")).map(MethodPreset::fromCliName).collect(Collectors.toList());
+                MethodBench.run(preset, list, batch == null ? 8 : batch, 20, 36, 10, 1, runs == null ? 3 : runs, System.out);
                 return 0;
             case data:
-                org.vladapter.tasks.DataLoadingBench.main(new String[] {"runs=" + runs});
+                org.vladapter.tasks.DataLoadingBench.main(new String[] {"runs=" + (runs == null ? 5 : runs)});
                 return 0;
             case metrics:
                 org.vladapter.metrics.CaptionMetricsBench.main(new String[0]);

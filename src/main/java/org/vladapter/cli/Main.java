@@ -21,6 +21,7 @@ import java.nio.file.NoSuchFileException;
             EvaluateCommand.class,
             ForwardCommand.class,
             GenerateCommand.class,
+            ParamsCommand.class,
             TrainCommand.class,
         })
 public final class Main implements Runnable {

@@ -30,8 +30,30 @@ public final class Ops {
      * @return activated input
      */
     public static NDArray geluNew(NDArray x) {
-        NDArray inner = x.add(x.pow(3).mul(0.044715f)).mul((float) SQRT_2_OVER_PI);
-        return x.mul(inner.tanh().add(1f)).mul(0.5f);
+        NDArray cube = x.mul(x).mul(x);
+        NDArray inner = scale(x.add(scale(cube, 0.044715f)), (float) SQRT_2_OVER_PI);
+        return scale(x.mul(inner.tanh().add(1f)), 0.5f);
+    }
+
+    /**
+     * {@code x * factor}, safe to differentiate. Use this instead of {@code x.mul(float)} (and {@code x.div},
+     * {@code x.pow}, {@code maximum}/{@code minimum} with a number) on anything a gradient flows through.
+     *
+     * <p>Why: DJL's PyTorch engine implements {@code NDArray.mul(Number)} by wrapping the number in a tensor
+     * that views a Java direct buffer ({@code from_blob}), running the tensor op, and closing the wrapper
+     * right away. The multiplication's autograd node keeps that scalar tensor to compute the gradient; once
+     * the garbage collector frees the buffer, the backward pass reads freed memory and the gradients come out
+     * wrong (NaN or values like 1e22) on a small, random fraction of steps. Here the scalar is made by
+     * {@code torch::full}, whose storage is native and outlives the Java handle.
+     *
+     * @param x input
+     * @param factor the constant
+     * @return {@code x * factor}, owned by {@code x}'s manager
+     */
+    public static NDArray scale(NDArray x, float factor) {
+        try (NDArray s = x.getManager().full(new Shape(), factor, x.getDataType())) {
+            return x.mul(s);
+        }
     }
 
     /**
@@ -68,7 +90,7 @@ public final class Ops {
      * @return normalised input
      */
     public static NDArray rmsNorm(NDArray x, NDArray weight, float eps) {
-        NDArray variance = x.pow(2).mean(new int[] {-1}, true);
+        NDArray variance = x.mul(x).mean(new int[] {-1}, true); // not pow(2): see scale(...)
         return x.div(variance.add(eps).sqrt()).mul(weight);
     }
 

@@ -55,7 +55,7 @@ public final class BartDecoder extends Module {
         long past = cache == null ? 0 : cache.pastLength();
         NDArray embeds = shared.forward(ids);
         if (config.scaleEmbedding()) {
-            embeds = embeds.mul((float) Math.sqrt(config.dModel()));
+            embeds = org.vladapter.nn.Ops.scale(embeds, (float) Math.sqrt(config.dModel()));
         }
         NDArray positionIds = m.arange(past + BartEncoder.POSITION_OFFSET, past + t + BartEncoder.POSITION_OFFSET, 1, DataType.INT64);
         NDArray h = embeddingNorm.forward(embeds.add(positions.forward(positionIds)));

@@ -79,7 +79,7 @@ public final class BartEncoder extends Module {
         long l = input.textLength();
         NDArray embeds = input.inputIds() != null ? shared.forward(input.inputIds()) : input.inputsEmbeds();
         if (config.scaleEmbedding()) {
-            embeds = embeds.mul((float) Math.sqrt(config.dModel()));
+            embeds = org.vladapter.nn.Ops.scale(embeds, (float) Math.sqrt(config.dModel()));
         }
         NDArray positionIds = m.arange(POSITION_OFFSET, POSITION_OFFSET + l, 1, DataType.INT64);
         NDArray h = embeds.add(positions.forward(positionIds));

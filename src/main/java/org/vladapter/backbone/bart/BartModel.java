@@ -36,7 +36,6 @@ public final class BartModel extends EncoderDecoder {
         super(config);
         core = module("model", new Core(config, hooks, visualEmbedding));
         finalLogitsBias = buffer("final_logits_bias", new Shape(1, config.vocabSize()));
-        hooks.rootModules().forEach(this::module);
     }
 
     /**
@@ -82,6 +81,9 @@ public final class BartModel extends EncoderDecoder {
             shared = module("shared", new EmbeddingTable(config.vocabSize(), config.dModel(), new NormalInitializer(config.initStd())));
             encoder = module("encoder", new BartEncoder(config, hooks, shared, visualEmbedding));
             decoder = module("decoder", new BartDecoder(config, hooks, shared));
+            // the original VL-BART keeps shared PEFT modules under model.: model.shared_task_embed.*,
+            // model.encoder.adapter_layers_hyper_net.* (spec section 8)
+            hooks.rootModules().forEach(this::module);
         }
     }
 }

@@ -77,7 +77,7 @@ public final class T5Model extends EncoderDecoder {
         if (lmHead != null) {
             return lmHead.forward(hidden);
         }
-        NDArray scaled = hidden.mul((float) Math.pow(config.dModel(), -0.5));
+        NDArray scaled = org.vladapter.nn.Ops.scale(hidden, (float) Math.pow(config.dModel(), -0.5));
         return Linear.linear(scaled, shared.weight().getArray(), null).singletonOrThrow();
     }
 }

@@ -76,7 +76,7 @@ public final class LoraProjection extends Dense {
         NDArray dropped = Ops.dropout(x, dropout, ctx == null ? ForwardContext.EVAL : ctx);
         NDArray low = Linear.linear(dropped, a(key).getArray(), null).singletonOrThrow();
         NDArray update = Linear.linear(low, b(key).getArray(), null).singletonOrThrow();
-        return base.add(update.mul(scaling));
+        return base.add(Ops.scale(update, scaling));
     }
 
     /**
