@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * Multi-task training of a {@link VlModel} as the paper runs it, with everything a run leaves behind in
  * its run folder: checkpoints ({@code checkpoints/last}, {@code checkpoints/best}), the run record
- * ({@code run.json}), per-epoch validation, the final test with prediction files, the results table
+ * ({@code run.json}), the adapter-only checkpoint of the final model ({@code adapter/}, see
+ * {@link AdapterCheckpoint}), per-epoch validation, the final test with prediction files, the results table
  * ({@code results.csv}, {@code results.html}) and charts ({@code loss.png}, {@code validation.png},
  * {@code score_vs_params.png}).
  */
@@ -77,6 +78,7 @@ public final class VlTraining {
             tb.optTest(test);
         }
         TrainingResult result = tb.build().fit();
+        AdapterCheckpoint.save(model, b.runDir.resolve("adapter"));
 
         Map<String, Double> scores = !result.test().isEmpty() ? result.test() : lastValidation(result);
         String name = model.method().method().name().toLowerCase(java.util.Locale.ROOT)

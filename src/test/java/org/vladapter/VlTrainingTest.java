@@ -60,7 +60,8 @@ class VlTrainingTest {
             assertThat(result.training().test().keySet()).containsExactly("vqa", "gqa", "nlvr", "caption");
             Path runDir = dir.resolve("run");
             for (String f : List.of("results.csv", "results.html", "loss.png", "validation.png", "run.json",
-                    "predictions/vqa_predictions.json", "predictions/nlvr_submission.csv", "checkpoints/last")) {
+                    "predictions/vqa_predictions.json", "predictions/nlvr_submission.csv", "checkpoints/last",
+                    "adapter/adapter_model.safetensors", "adapter/adapter_config.json")) {
                 assertThat(runDir.resolve(f)).as(f).exists();
             }
             assertThat(Files.readString(runDir.resolve("results.csv"))).contains("vqa", "caption", "avg");
