@@ -106,7 +106,39 @@ public final class CheckpointLoader {
             }
             loaded.add(name);
         }
+        checkTiedCopies(params, source, used);
         return loaded;
+    }
+
+    /**
+     * A checkpoint may carry copies of the shared embedding ({@code encoder.embed_tokens.weight},
+     * {@code lm_head.weight} of a tied model). They are not loaded, so they must equal the shared embedding:
+     * otherwise the checkpoint is not tied the way its config says, and loading it would silently change it.
+     */
+    private static void checkTiedCopies(Map<String, Parameter> params, TensorSource source, Set<String> used) {
+        Parameter shared = null;
+        for (Map.Entry<String, Parameter> e : params.entrySet()) {
+            if (e.getKey().endsWith("shared.weight")) {
+                shared = e.getValue();
+            }
+        }
+        if (shared == null) {
+            return;
+        }
+        for (String n : source.names()) {
+            if (used.contains(n) || !isTiedAlias(n) || !source.shape(n).equals(shared.getArray().getShape())) {
+                continue;
+            }
+            try (NDArray copy = source.load(n, shared.getArray().getManager());
+                    NDArray diff = copy.sub(shared.getArray()).abs().max()) {
+                float d = diff.getFloat();
+                if (d > 0f) {
+                    throw new IllegalArgumentException("tensor '" + n + "' in " + source.describe()
+                            + " differs from the shared embedding (max |difference| " + d + "), but the model ties them"
+                            + " (tie_word_embeddings in config.json)");
+                }
+            }
+        }
     }
 
     private static String resolve(String name, Set<String> available) {

@@ -48,4 +48,19 @@ class GenerationParityTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void t5Version11GreedyMatchesHuggingFace() throws IOException {
+        String name = "t5-v1_1-tiny";
+        JsonObject io = JsonParser.parseString(Files.readString(FixtureTensors.folder(name).resolve("io.json"))).getAsJsonObject();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            EncoderDecoder model = FixtureTensors.loadModel(manager, name);
+            assertThat(model.config().activation()).isEqualTo("gated-gelu");
+            assertThat(model.config().tieWordEmbeddings()).isFalse();
+            EncoderInput input = EncoderInput.ofIds(manager.create(ids(io, "input_ids")), manager.create(ids(io, "attention_mask")));
+            long[][] greedy = new Generator(model).generate(input, GenerationConfig.builder().optMaxNewTokens(6).build(),
+                    ForwardContext.EVAL);
+            assertThat(greedy).isEqualTo(ids(io, "greedy"));
+        }
+    }
 }
