@@ -74,4 +74,19 @@ public enum Placement {
     public static Set<Placement> attention() {
         return EnumSet.of(ENCODER_SELF_ATTENTION, DECODER_SELF_ATTENTION, DECODER_CROSS_ATTENTION);
     }
+
+    /**
+     * @param placements the current placements, or {@code null} for none
+     * @param on whether decoder cross-attention is included
+     * @return a copy with {@link #DECODER_CROSS_ATTENTION} added or removed
+     */
+    public static Set<Placement> withCrossAttention(Set<Placement> placements, boolean on) {
+        Set<Placement> p = placements == null ? EnumSet.noneOf(Placement.class) : copyOf(placements);
+        if (on) {
+            p.add(DECODER_CROSS_ATTENTION);
+        } else {
+            p.remove(DECODER_CROSS_ATTENTION);
+        }
+        return p;
+    }
 }

@@ -198,13 +198,7 @@ public final class AdapterConfig implements MethodConfig {
          * @return this
          */
         public Builder optCrossAttention(boolean on) {
-            Set<Placement> p = placements == null ? EnumSet.noneOf(Placement.class) : Placement.copyOf(placements);
-            if (on) {
-                p.add(Placement.DECODER_CROSS_ATTENTION);
-            } else {
-                p.remove(Placement.DECODER_CROSS_ATTENTION);
-            }
-            this.placements = p;
+            this.placements = Placement.withCrossAttention(placements, on);
             return this;
         }
 

@@ -185,13 +185,7 @@ public final class HyperformerConfig implements MethodConfig {
          * @return this
          */
         public Builder optCrossAttention(boolean on) {
-            Set<Placement> p = placements == null ? EnumSet.noneOf(Placement.class) : Placement.copyOf(placements);
-            if (on) {
-                p.add(Placement.DECODER_CROSS_ATTENTION);
-            } else {
-                p.remove(Placement.DECODER_CROSS_ATTENTION);
-            }
-            this.placements = p;
+            this.placements = Placement.withCrossAttention(placements, on);
             return this;
         }
 
