@@ -8,6 +8,8 @@ import org.vladapter.metrics.Nlvr2Example;
 import org.vladapter.metrics.Nlvr2Metrics;
 import org.vladapter.metrics.VideoQaAccuracy;
 import org.vladapter.metrics.VideoQaExample;
+import org.vladapter.metrics.VqaAccuracy;
+import org.vladapter.metrics.VqaAnnotation;
 import org.vladapter.tasks.Batch;
 import org.vladapter.tasks.BatchCollator;
 import org.vladapter.tasks.Example;
@@ -28,10 +30,10 @@ import java.util.Map;
  * VQA score (see below), GQA exact match, NLVR2 accuracy (and consistency), COCO / TVC / YC2C CIDEr-D ×100
  * (with BLEU-1..4 and ROUGE-L), TVQA / How2QA accuracy; all main scores in 0-100.
  *
- * <p>VQA: the readers keep the soft-score labels of the VL-T5 annotation files, so validation reports the
- * VL-T5 "score" {@code mean(label[prediction])} (exact string match against the soft labels). The official
- * VQA accuracy over the 10 human answers needs the official annotation files; compute it with
- * {@code vladapter evaluate --metric vqa --annotations ...} on the prediction file this class writes.
+ * <p>VQA: with the official annotation files ({@code v2_mscoco_*_annotations.json}, 10 human answers per
+ * question) the main score is the official-style VQA accuracy as VL-T5's {@code evaluate_raw} computes it
+ * (the paper's number); the VL-T5 "score" {@code mean(label[prediction])} over the soft labels of the Karpathy
+ * files is reported too, and is the main score when no official annotations are given.
  */
 public final class TaskEvaluation {
 
@@ -56,6 +58,20 @@ public final class TaskEvaluation {
      * @return the result
      */
     public static Result evaluate(VlModel model, TaskDataset data, BatchCollator collator, int batchSize, ProgressBar progress) {
+        return evaluate(model, data, collator, batchSize, progress, Map.of());
+    }
+
+    /**
+     * @param model the model (it needs a tokenizer to decode)
+     * @param data the split
+     * @param collator tokenises and pools
+     * @param batchSize evaluation batch size
+     * @param progress progress output, or {@code null}
+     * @param vqaAnnotations official VQA annotations by question id (empty: soft-score VQA score only)
+     * @return the result
+     */
+    public static Result evaluate(VlModel model, TaskDataset data, BatchCollator collator, int batchSize,
+            ProgressBar progress, Map<String, VqaAnnotation> vqaAnnotations) {
         TaskLoader loader = new TaskLoader(data, batchSize, collator);
         Map<String, String> predictions = new LinkedHashMap<>();
         List<Example> examples = new ArrayList<>();
@@ -71,7 +87,7 @@ public final class TaskEvaluation {
                 progress.step(b.size(), Float.NaN);
             }
         }
-        return score(data.task(), examples, predictions);
+        return score(data.task(), examples, predictions, vqaAnnotations);
     }
 
     /**
@@ -83,6 +99,20 @@ public final class TaskEvaluation {
      * @return the result
      */
     public static Result score(Task task, List<Example> examples, Map<String, String> predictions) {
+        return score(task, examples, predictions, Map.of());
+    }
+
+    /**
+     * Scores predictions against the examples' references.
+     *
+     * @param task the task
+     * @param examples the evaluated examples
+     * @param predictions prediction by example id
+     * @param vqaAnnotations official VQA annotations by question id (used for VQA when not empty)
+     * @return the result
+     */
+    public static Result score(Task task, List<Example> examples, Map<String, String> predictions,
+            Map<String, VqaAnnotation> vqaAnnotations) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         double main;
         switch (task) {
@@ -94,6 +124,14 @@ public final class TaskEvaluation {
                 }
                 main = 100.0 * sum / examples.size();
                 metrics.put("vqa_score", main);
+                if (!vqaAnnotations.isEmpty()) {
+                    Map<String, String> byQuestion = new LinkedHashMap<>();
+                    for (Example e : examples) {
+                        byQuestion.put(e.id(), predictions.get(e.id()));
+                    }
+                    main = VqaAccuracy.vlT5().evaluate(byQuestion, vqaAnnotations).overall();
+                    metrics.put("accuracy", main);
+                }
                 break;
             }
             case GQA: {

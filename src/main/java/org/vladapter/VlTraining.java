@@ -108,7 +108,8 @@ public final class VlTraining {
         Map<String, Double> scores = new LinkedHashMap<>();
         for (Map.Entry<Task, TaskDataset> e : splits.entrySet()) {
             ProgressBar bar = new ProgressBar("eval " + e.getKey().key(), e.getValue().size(), b.progress, System.err, 10);
-            TaskEvaluation.Result r = TaskEvaluation.evaluate(b.model, e.getValue(), b.collator, b.evalBatchSize, bar);
+            TaskEvaluation.Result r = TaskEvaluation.evaluate(b.model, e.getValue(), b.collator, b.evalBatchSize, bar,
+                    b.vqaAnnotations);
             bar.finish();
             scores.put(e.getKey().key(), r.score());
             if (predictionDir != null) {
@@ -133,6 +134,7 @@ public final class VlTraining {
         private int evalBatchSize = 32;
         private Path runDir = Path.of("runs", "run");
         private ProgressBar.Style progress = ProgressBar.Style.AUTO;
+        private Map<String, org.vladapter.metrics.VqaAnnotation> vqaAnnotations = Map.of();
 
         private Builder() {}
 
@@ -252,6 +254,16 @@ public final class VlTraining {
          */
         public Builder optProgress(ProgressBar.Style style) {
             this.progress = style;
+            return this;
+        }
+
+        /**
+         * @param files official VQA annotation files (10 answers per question); VQA is then scored with the
+         *     official-style accuracy, as the paper reports it
+         * @return this
+         */
+        public Builder optVqaAnnotations(List<Path> files) {
+            this.vqaAnnotations = org.vladapter.metrics.EvaluationFiles.readVqaAnnotations(files);
             return this;
         }
 

@@ -1,5 +1,8 @@
 package org.vladapter.cli;
 
+import org.vladapter.metrics.EvaluationFiles;
+import org.vladapter.metrics.EvaluationInputException;
+
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;

@@ -101,6 +101,19 @@ public final class TrainCommand implements Callable<Integer> {
                     run.optTest(t, layout.open(t, DatasetLayout.testSplit(t)));
                 }
             }
+            List<Path> vqaAnnotations = new java.util.ArrayList<>();
+            for (String split : new String[] {"train2014", "val2014"}) {
+                Path f = data.resolve("vqa").resolve("v2_mscoco_" + split + "_annotations.json");
+                if (taskList.contains(Task.VQA) && Files.exists(f)) {
+                    vqaAnnotations.add(f);
+                }
+            }
+            if (!vqaAnnotations.isEmpty()) {
+                run.optVqaAnnotations(vqaAnnotations);
+            } else if (taskList.contains(Task.VQA)) {
+                System.err.println("no official VQA annotations under " + data.resolve("vqa")
+                        + ": VQA is scored with the soft-label VQA score, not the official accuracy");
+            }
             VlTraining.Result result = run.setTrainData(train.build()).build().fit();
             System.out.println(result.table().toText());
             System.err.println("run folder: " + runDir.toAbsolutePath());

@@ -1,4 +1,4 @@
-package org.vladapter.cli;
+package org.vladapter.metrics;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
@@ -15,13 +15,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.vladapter.metrics.VqaAnnotation;
 
 /**
  * Reads the prediction and reference files of {@code vladapter evaluate}, in the simple formats (id to string, id to
  * list of strings) and in the official formats (VQA results and annotations, COCO caption results and annotations).
  */
-final class EvaluationFiles {
+public final class EvaluationFiles {
 
     private EvaluationFiles() {}
 
@@ -33,7 +32,7 @@ final class EvaluationFiles {
      * @return the JSON tree
      * @throws EvaluationInputException when the file is missing, unreadable or not JSON
      */
-    static JsonElement readJson(Path path, String role) throws EvaluationInputException {
+    public static JsonElement readJson(Path path, String role) throws EvaluationInputException {
         try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
             return JsonParser.parseReader(r);
         } catch (NoSuchFileException e) {
@@ -51,7 +50,7 @@ final class EvaluationFiles {
      * Predictions: either an object {@code {id: "prediction"}} or a list of objects with {@code idKey} and
      * {@code textKey} (the official {@code [{question_id, answer}]} / {@code [{image_id, caption}]}).
      */
-    static Map<String, String> predictions(JsonElement json, Path path, String idKey, String textKey)
+    public static Map<String, String> predictions(JsonElement json, Path path, String idKey, String textKey)
             throws EvaluationInputException {
         Map<String, String> out = new LinkedHashMap<>();
         if (json.isJsonObject()) {
@@ -77,7 +76,7 @@ final class EvaluationFiles {
     }
 
     /** References: an object {@code {id: ["ref", ...]}} or {@code {id: "ref"}}. */
-    static Map<String, List<String>> references(JsonElement json, Path path) throws EvaluationInputException {
+    public static Map<String, List<String>> references(JsonElement json, Path path) throws EvaluationInputException {
         if (!json.isJsonObject()) {
             throw new EvaluationInputException(path + ": expected a JSON object {id: [reference, ...]}, found "
                     + kind(json));
@@ -102,7 +101,7 @@ final class EvaluationFiles {
     }
 
     /** Official VQA annotations ({@code v2_mscoco_val2014_annotations.json}). */
-    static Map<String, VqaAnnotation> vqaAnnotations(JsonElement json, Path path) throws EvaluationInputException {
+    public static Map<String, VqaAnnotation> vqaAnnotations(JsonElement json, Path path) throws EvaluationInputException {
         JsonArray list = annotationList(json, path);
         Map<String, VqaAnnotation> out = new LinkedHashMap<>();
         for (int i = 0; i < list.size(); i++) {
@@ -126,7 +125,7 @@ final class EvaluationFiles {
     }
 
     /** Official COCO caption annotations ({@code captions_val2014.json}): image id to its captions. */
-    static Map<String, List<String>> captionAnnotations(JsonElement json, Path path)
+    public static Map<String, List<String>> captionAnnotations(JsonElement json, Path path)
             throws EvaluationInputException {
         JsonArray list = annotationList(json, path);
         Map<String, List<String>> out = new LinkedHashMap<>();
@@ -183,5 +182,24 @@ final class EvaluationFiles {
             return "a number (" + e + ")";
         }
         return "a boolean";
+    }
+
+    /**
+     * Reads official VQA annotation files ({@code v2_mscoco_{train,val}2014_annotations.json}) into one map.
+     *
+     * @param files the annotation files
+     * @return question id to its annotation (the 10 human answers)
+     * @throws IllegalArgumentException naming the file and entry when a file is missing or malformed
+     */
+    public static Map<String, VqaAnnotation> readVqaAnnotations(List<Path> files) {
+        Map<String, VqaAnnotation> out = new LinkedHashMap<>();
+        for (Path f : files) {
+            try {
+                out.putAll(vqaAnnotations(readJson(f, "annotations"), f));
+            } catch (EvaluationInputException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+        }
+        return out;
     }
 }
