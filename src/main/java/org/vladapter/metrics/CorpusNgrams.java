@@ -1,5 +1,7 @@
 package org.vladapter.metrics;
 
+import org.vladapter.text.PythonText;
+
 import java.util.List;
 import org.vladapter.metrics.NgramIndex.SentenceNgrams;
 

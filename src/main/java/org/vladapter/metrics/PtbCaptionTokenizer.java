@@ -1,5 +1,7 @@
 package org.vladapter.metrics;
 
+import org.vladapter.text.PythonText;
+
 import edu.stanford.nlp.ling.Word;
 import edu.stanford.nlp.process.PTBTokenizer;
 import edu.stanford.nlp.process.WordTokenFactory;

@@ -1,5 +1,7 @@
 package org.vladapter.metrics;
 
+import org.vladapter.text.PythonText;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

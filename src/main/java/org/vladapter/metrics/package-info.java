@@ -21,3 +21,4 @@
  * bits; see {@link org.vladapter.metrics.PythonText} and {@link org.vladapter.metrics.NumpyMath}.
  */
 package org.vladapter.metrics;
+

@@ -1,5 +1,7 @@
 package org.vladapter.tasks;
 
+import org.vladapter.text.PythonText;
+
 import org.vladapter.vision.features.FeatureStore;
 
 import java.nio.file.Path;
@@ -67,7 +69,7 @@ public final class CocoCaptionDataset extends ItemDataset<CocoCaptionDataset.Ite
                 if (!sentence.isJsonObject() || !sentence.getAsJsonObject().has("raw")) {
                     throw new AnnotationException(r.where() + ": a sentence of " + imageId + " has no 'raw'");
                 }
-                references.add(PyText.strip(sentence.getAsJsonObject().get("raw").getAsString()));
+                references.add(PythonText.strip(sentence.getAsJsonObject().get("raw").getAsString()));
             }
             List<String> shared = List.copyOf(references);
             if (training) {

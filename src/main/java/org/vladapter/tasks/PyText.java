@@ -21,52 +21,6 @@ public final class PyText {
     private PyText() {}
 
     /**
-     * @param c a character
-     * @return whether Python's {@code str.isspace()} holds for it (Unicode White_Space plus the
-     *     separators U+001C..U+001F)
-     */
-    public static boolean isPythonSpace(char c) {
-        return switch (c) {
-            case ' ', '\t', '\n', '\u000b', '\f', '\r', '\u001c', '\u001d', '\u001e', '\u001f', '\u0085', '\u00a0',
-                    '\u1680', '\u2028', '\u2029', '\u202f', '\u205f', '\u3000' -> true;
-            default -> c >= '\u2000' && c <= '\u200a';
-        };
-    }
-
-    /**
-     * @param s text
-     * @return {@code s.strip()} as Python computes it
-     */
-    public static String strip(String s) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && isPythonSpace(s.charAt(start))) {
-            start++;
-        }
-        while (end > start && isPythonSpace(s.charAt(end - 1))) {
-            end--;
-        }
-        return s.substring(start, end);
-    }
-
-    /**
-     * @param s text
-     * @param chars the characters to remove from both ends
-     * @return {@code s.strip(chars)} as Python computes it
-     */
-    public static String strip(String s, String chars) {
-        int start = 0;
-        int end = s.length();
-        while (start < end && chars.indexOf(s.charAt(start)) >= 0) {
-            start++;
-        }
-        while (end > start && chars.indexOf(s.charAt(end - 1)) >= 0) {
-            end--;
-        }
-        return s.substring(start, end);
-    }
-
-    /**
      * Python's {@code str(value)} of a value as {@code json.loads} would produce it: strings as is, integers
      * in decimal, floats in Python's shortest round-trip repr, lists and objects as Python reprs, {@code
      * True}/{@code False}/{@code None}.

@@ -1,5 +1,7 @@
 package org.vladapter.tasks;
 
+import org.vladapter.text.PythonText;
+
 import com.google.gson.JsonElement;
 
 import java.nio.file.Path;
@@ -39,7 +41,7 @@ public final class Subtitles {
                 if (!sub.isJsonObject() || !sub.getAsJsonObject().has("text")) {
                     throw new AnnotationException(r.where() + ": a subtitle of '" + r.string("vid_name") + "' has no 'text'");
                 }
-                joined.append(first ? "" : " ").append(PyText.strip(sub.getAsJsonObject().get("text").getAsString()));
+                joined.append(first ? "" : " ").append(PythonText.strip(sub.getAsJsonObject().get("text").getAsString()));
                 first = false;
             }
             byVideo.put(r.string("vid_name"), joined.toString());

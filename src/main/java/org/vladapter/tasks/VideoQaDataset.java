@@ -1,5 +1,7 @@
 package org.vladapter.tasks;
 
+import org.vladapter.text.PythonText;
+
 import org.vladapter.vision.features.FeatureStore;
 
 import java.nio.file.Path;
@@ -78,11 +80,11 @@ public final class VideoQaDataset extends ItemDataset<VideoQaDataset.Item> {
     @Override
     Example build(Item item, Random random) {
         StringBuilder text = new StringBuilder("[Subs] ").append(subtitles.text(item.videoId()))
-                .append(" [Q] ").append(PyText.strip(item.question()))
+                .append(" [Q] ").append(PythonText.strip(item.question()))
                 .append(" [TS] (").append(item.timeSpan()).append(")")
                 .append(" [Choices]");
         for (int i = 0; i < item.choices().size(); i++) {
-            text.append(" a").append(i).append(": ").append(PyText.strip(item.choices().get(i), ". ")).append('.');
+            text.append(" a").append(i).append(": ").append(PythonText.strip(item.choices().get(i), ". ")).append('.');
         }
         text.append(' ').append(prompt);
         if (item.answerIndex() == null) {

@@ -1,5 +1,7 @@
 package org.vladapter.tasks;
 
+import org.vladapter.text.PythonText;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
@@ -13,10 +15,10 @@ class PyTextTest {
 
     @Test
     void stripUsesPythonWhitespace() {
-        assertThat(PyText.strip("\u00a0 a b\t\n\u2003")).isEqualTo("a b");
-        assertThat(PyText.strip("\u200b x")).isEqualTo("\u200b x"); // zero-width space is not whitespace in Python
-        assertThat(PyText.strip("...A beer bottle. ", ". ")).isEqualTo("A beer bottle");
-        assertThat(PyText.strip(". . .", ". ")).isEmpty();
+        assertThat(PythonText.strip("\u00a0 a b\t\n\u2003")).isEqualTo("a b");
+        assertThat(PythonText.strip("\u200b x")).isEqualTo("\u200b x"); // zero-width space is not whitespace in Python
+        assertThat(PythonText.strip("...A beer bottle. ", ". ")).isEqualTo("A beer bottle");
+        assertThat(PythonText.strip(". . .", ". ")).isEmpty();
     }
 
     @Test

@@ -1,4 +1,6 @@
-package org.vladapter.metrics;
+package org.vladapter.text;
+
+import org.vladapter.text.PythonText;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

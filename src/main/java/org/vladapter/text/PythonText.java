@@ -1,4 +1,4 @@
-package org.vladapter.metrics;
+package org.vladapter.text;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -9,7 +9,7 @@ import java.util.List;
  * Python 3 string and number semantics that the reference evaluation scripts rely on: {@code str.isspace},
  * {@code str.strip}, {@code str.split()}, {@code str.split(' ')} and {@code round(x, n)}.
  */
-final class PythonText {
+public final class PythonText {
 
     private PythonText() {}
 
@@ -21,7 +21,7 @@ final class PythonText {
      * @param cp a code point
      * @return true when Python treats it as whitespace
      */
-    static boolean isSpace(int cp) {
+    public static boolean isSpace(int cp) {
         switch (cp) {
             case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D:
             case 0x1C: case 0x1D: case 0x1E: case 0x1F: case 0x20:
@@ -39,7 +39,7 @@ final class PythonText {
      * @param s text
      * @return text without leading and trailing Python whitespace
      */
-    static String strip(String s) {
+    public static String strip(String s) {
         int start = 0;
         int end = s.length();
         while (start < end && isSpace(s.codePointAt(start))) {
@@ -52,12 +52,31 @@ final class PythonText {
     }
 
     /**
+     * Python's {@code s.strip(chars)}.
+     *
+     * @param s text
+     * @param chars the characters to remove from both ends
+     * @return text without leading and trailing characters from {@code chars}
+     */
+    public static String strip(String s, String chars) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && chars.indexOf(s.charAt(start)) >= 0) {
+            start++;
+        }
+        while (end > start && chars.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    /**
      * Python's {@code s.rstrip()}.
      *
      * @param s text
      * @return text without trailing Python whitespace
      */
-    static String rstrip(String s) {
+    public static String rstrip(String s) {
         int end = s.length();
         while (end > 0 && isSpace(s.codePointBefore(end))) {
             end -= Character.charCount(s.codePointBefore(end));
@@ -71,7 +90,7 @@ final class PythonText {
      * @param s text
      * @return the words
      */
-    static List<String> split(String s) {
+    public static List<String> split(String s) {
         List<String> words = new ArrayList<>();
         int i = 0;
         int n = s.length();
@@ -97,7 +116,7 @@ final class PythonText {
      * @param s text
      * @return the pieces
      */
-    static List<String> splitOnSpace(String s) {
+    public static List<String> splitOnSpace(String s) {
         List<String> pieces = new ArrayList<>();
         int start = 0;
         int at;
@@ -118,7 +137,7 @@ final class PythonText {
      * @param s text
      * @return the lower-cased text
      */
-    static String lower(String s) {
+    public static String lower(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
@@ -192,7 +211,7 @@ final class PythonText {
      * @param digits decimal places
      * @return the rounded value
      */
-    static double round(double x, int digits) {
+    public static double round(double x, int digits) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
             return x;
         }
