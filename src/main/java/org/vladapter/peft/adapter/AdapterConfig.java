@@ -1,5 +1,7 @@
 package org.vladapter.peft.adapter;
 
+import org.vladapter.peft.BottleneckBuilder;
+
 import org.vladapter.backbone.LayerHooks;
 import org.vladapter.peft.BackboneShape;
 import org.vladapter.peft.Method;
@@ -45,7 +47,7 @@ public final class AdapterConfig implements MethodConfig {
     private final Set<Placement> placements;
 
     private AdapterConfig(Builder b) {
-        this.reductionFactor = (int) OptionChecks.positive(NAME, "reductionFactor", b.reductionFactor);
+        this.reductionFactor = (int) OptionChecks.positive(NAME, "reductionFactor", b.reductionFactor());
         if (b.sharing == null) {
             throw new IllegalArgumentException(NAME + ": sharing must be SINGLE or MULTIPLE, not null");
         }
@@ -61,7 +63,7 @@ public final class AdapterConfig implements MethodConfig {
         this.sharing = b.sharing;
         this.shareUpSampler = b.shareUpSampler;
         this.shareDownSampler = b.shareDownSampler;
-        this.placements = EnumSet.copyOf(OptionChecks.nonEmpty(NAME, "placements", b.placements));
+        this.placements = EnumSet.copyOf(OptionChecks.nonEmpty(NAME, "placements", b.placements()));
     }
 
     /** @return a builder with the paper's defaults (multiple adapters) */
@@ -139,21 +141,15 @@ public final class AdapterConfig implements MethodConfig {
     }
 
     /** Builder; every option is optional and defaults to the paper's value. */
-    public static final class Builder {
-        private int reductionFactor = 8;
+    public static final class Builder extends BottleneckBuilder<Builder> {
         private Sharing sharing = Sharing.MULTIPLE;
         private boolean shareUpSampler;
         private boolean shareDownSampler;
-        private Set<Placement> placements = Placement.allSubLayers();
 
         private Builder() {}
 
-        /**
-         * @param reductionFactor d_model / bottleneck size (default 8)
-         * @return this
-         */
-        public Builder optReductionFactor(int reductionFactor) {
-            this.reductionFactor = reductionFactor;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -181,24 +177,6 @@ public final class AdapterConfig implements MethodConfig {
          */
         public Builder optShareDownSampler(boolean share) {
             this.shareDownSampler = share;
-            return this;
-        }
-
-        /**
-         * @param placements the sub-layers that get adapters (default: all five)
-         * @return this
-         */
-        public Builder optPlacements(Set<Placement> placements) {
-            this.placements = Placement.copyOf(placements);
-            return this;
-        }
-
-        /**
-         * @param on whether decoder cross-attention gets adapters (default true)
-         * @return this
-         */
-        public Builder optCrossAttention(boolean on) {
-            this.placements = Placement.withCrossAttention(placements, on);
             return this;
         }
 

@@ -1,5 +1,7 @@
 package org.vladapter.peft.compacter;
 
+import org.vladapter.peft.BottleneckBuilder;
+
 import org.vladapter.backbone.LayerHooks;
 import org.vladapter.peft.BackboneShape;
 import org.vladapter.peft.Method;
@@ -50,7 +52,7 @@ public final class CompacterConfig implements MethodConfig {
     private final Set<Placement> placements;
 
     private CompacterConfig(Builder b) {
-        this.reductionFactor = (int) OptionChecks.positive(NAME, "reductionFactor", b.reductionFactor);
+        this.reductionFactor = (int) OptionChecks.positive(NAME, "reductionFactor", b.reductionFactor());
         if (b.sharing == null) {
             throw new IllegalArgumentException(NAME + ": sharing must be SINGLE or MULTIPLE, not null");
         }
@@ -60,7 +62,7 @@ public final class CompacterConfig implements MethodConfig {
         this.factorizedPhm = b.factorizedPhm;
         this.phmRank = (int) OptionChecks.positive(NAME, "phmRank", b.phmRank);
         this.phmInitRange = OptionChecks.positive(NAME, "phmInitRange", b.phmInitRange);
-        this.placements = EnumSet.copyOf(OptionChecks.nonEmpty(NAME, "placements", b.placements));
+        this.placements = EnumSet.copyOf(OptionChecks.nonEmpty(NAME, "placements", b.placements()));
     }
 
     /** @return a builder with the paper's defaults (multiple Compacters) */
@@ -150,24 +152,18 @@ public final class CompacterConfig implements MethodConfig {
     }
 
     /** Builder; every option is optional and defaults to the paper's value. */
-    public static final class Builder {
-        private int reductionFactor = 8;
+    public static final class Builder extends BottleneckBuilder<Builder> {
         private Sharing sharing = Sharing.MULTIPLE;
         private int phmDim = 2;
         private boolean sharedPhmRule;
         private boolean factorizedPhm;
         private int phmRank = 1;
         private double phmInitRange = 0.01;
-        private Set<Placement> placements = Placement.allSubLayers();
 
         private Builder() {}
 
-        /**
-         * @param reductionFactor d_model / bottleneck (default 8)
-         * @return this
-         */
-        public Builder optReductionFactor(int reductionFactor) {
-            this.reductionFactor = reductionFactor;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -222,24 +218,6 @@ public final class CompacterConfig implements MethodConfig {
          */
         public Builder optPhmInitRange(double std) {
             this.phmInitRange = std;
-            return this;
-        }
-
-        /**
-         * @param placements the sub-layers that get Compacters (default: all five)
-         * @return this
-         */
-        public Builder optPlacements(Set<Placement> placements) {
-            this.placements = Placement.copyOf(placements);
-            return this;
-        }
-
-        /**
-         * @param on whether decoder cross-attention gets Compacters (default true)
-         * @return this
-         */
-        public Builder optCrossAttention(boolean on) {
-            this.placements = Placement.withCrossAttention(placements, on);
             return this;
         }
 

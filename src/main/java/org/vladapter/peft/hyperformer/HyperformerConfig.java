@@ -1,5 +1,7 @@
 package org.vladapter.peft.hyperformer;
 
+import org.vladapter.peft.BottleneckBuilder;
+
 import org.vladapter.backbone.LayerHooks;
 import org.vladapter.peft.BackboneShape;
 import org.vladapter.peft.Method;
@@ -51,8 +53,8 @@ public final class HyperformerConfig implements MethodConfig {
         this.taskHiddenDim = (int) OptionChecks.positive(NAME, "taskHiddenDim", b.taskHiddenDim);
         this.projectedTaskEmbeddingDim =
                 (int) OptionChecks.positive(NAME, "projectedTaskEmbeddingDim", b.projectedTaskEmbeddingDim);
-        this.reductionFactor = (int) OptionChecks.positive(NAME, "reductionFactor", b.reductionFactor);
-        this.placements = EnumSet.copyOf(OptionChecks.nonEmpty(NAME, "placements", b.placements));
+        this.reductionFactor = (int) OptionChecks.positive(NAME, "reductionFactor", b.reductionFactor());
+        this.placements = EnumSet.copyOf(OptionChecks.nonEmpty(NAME, "placements", b.placements()));
     }
 
     /** @return a builder with the script's defaults */
@@ -126,14 +128,17 @@ public final class HyperformerConfig implements MethodConfig {
     }
 
     /** Builder; every option is optional and defaults to the script's value. */
-    public static final class Builder {
+    public static final class Builder extends BottleneckBuilder<Builder> {
         private int taskEmbeddingDim = 512;
         private int taskHiddenDim = 128;
         private int projectedTaskEmbeddingDim = 8;
-        private int reductionFactor = 8;
-        private Set<Placement> placements = Placement.allSubLayers();
 
         private Builder() {}
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
 
         /**
          * @param dim e (default 512)
@@ -159,33 +164,6 @@ public final class HyperformerConfig implements MethodConfig {
          */
         public Builder optProjectedTaskEmbeddingDim(int dim) {
             this.projectedTaskEmbeddingDim = dim;
-            return this;
-        }
-
-        /**
-         * @param reductionFactor d / bottleneck (default 8)
-         * @return this
-         */
-        public Builder optReductionFactor(int reductionFactor) {
-            this.reductionFactor = reductionFactor;
-            return this;
-        }
-
-        /**
-         * @param placements the sub-layers that get generated adapters (default: all five)
-         * @return this
-         */
-        public Builder optPlacements(Set<Placement> placements) {
-            this.placements = Placement.copyOf(placements);
-            return this;
-        }
-
-        /**
-         * @param on whether decoder cross-attention gets a generated adapter (default true)
-         * @return this
-         */
-        public Builder optCrossAttention(boolean on) {
-            this.placements = Placement.withCrossAttention(placements, on);
             return this;
         }
 
