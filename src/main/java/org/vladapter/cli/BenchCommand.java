@@ -55,10 +55,10 @@ public final class BenchCommand implements Callable<Integer> {
                 MethodBench.run(preset, list, batch == null ? 8 : batch, 20, 36, 10, 1, runs == null ? 3 : runs, System.out);
                 return 0;
             case data:
-                org.vladapter.tasks.DataLoadingBench.main(new String[] {"runs=" + (runs == null ? 5 : runs)});
+                org.vladapter.bench.DataLoadingBench.main(new String[] {"runs=" + (runs == null ? 5 : runs)});
                 return 0;
             case metrics:
-                org.vladapter.metrics.CaptionMetricsBench.main(new String[0]);
+                org.vladapter.bench.CaptionMetricsBench.main(new String[0]);
                 return 0;
             default:
                 throw new IllegalArgumentException("unknown suite " + suite);

@@ -1,4 +1,8 @@
-package org.vladapter.metrics;
+package org.vladapter.bench;
+
+import org.vladapter.metrics.CaptionEvaluator;
+import org.vladapter.metrics.CaptionScores;
+import org.vladapter.metrics.PtbCaptionTokenizer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,14 +63,14 @@ public final class CaptionMetricsBench {
                 tokenize[run] = (t1 - t0) / 1e9;
                 total[run] = (t2 - t1) / 1e9;
             }
-            double median = median(total);
+            double median = BenchStats.median(total);
             if (Double.isNaN(firstMedian)) {
                 firstMedian = median;
             }
             System.out.printf(Locale.ROOT,
                     "%6d candidates: median %.3f s (runs %s), of which PTB tokenisation ~%.3f s; ratio to %d: %.2f"
                             + " (size ratio %.2f); CIDEr-D %.4f BLEU-4 %.4f%n",
-                    size, median, round(total), median(tokenize), sizes[0], median / firstMedian,
+                    size, median, round(total), BenchStats.median(tokenize), sizes[0], median / firstMedian,
                     (double) size / sizes[0], scores.ciderD(), scores.bleu()[3]);
         }
     }
@@ -154,12 +158,6 @@ public final class CaptionMetricsBench {
             sb.append('.');
         }
         return sb.toString();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 
     private static String round(double[] values) {

@@ -1,24 +1,27 @@
-package org.vladapter.tasks;
+package org.vladapter.bench;
 
+import org.vladapter.io.AtomicDirectories;
+import org.vladapter.tasks.Batch;
+import org.vladapter.tasks.BatchCollator;
+import org.vladapter.tasks.ReaderOptions;
+import org.vladapter.tasks.TaskLoader;
+import org.vladapter.tasks.VqaDataset;
 import org.vladapter.tokenize.TextEncoder;
 import org.vladapter.vision.features.FeatureShape;
 import org.vladapter.vision.features.Hdf5DirectoryStore;
 import org.vladapter.vision.features.Hdf5FeatureWriter;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.stream.Stream;
 
 /**
  * Benchmark of data loading: collated VQA batches (default 500 examples) read from per-image float16
@@ -92,13 +95,13 @@ public final class DataLoadingBench {
                     System.out.printf("run %d: %d batches in %.2f s = %.2f batches/s, %.0f examples/s; feature reads alone %.0f files/s (checksum %d)%n",
                             run, batches, seconds, batchesPerSecond[run], data.size() / seconds, readsPerSecond[run], checksum);
                 }
-                double median = median(batchesPerSecond);
+                double median = BenchStats.median(batchesPerSecond);
                 System.out.printf("median over %d runs: %.2f batches/s of %d = %.0f examples/s; feature reads %.0f files/s (%d thread%s)%n",
-                        runs, median, batchSize, median * batchSize, median(readsPerSecond), threads, threads == 1 ? "" : "s");
+                        runs, median, batchSize, median * batchSize, BenchStats.median(readsPerSecond), threads, threads == 1 ? "" : "s");
             }
         } finally {
             if (!keep) {
-                deleteTree(dir);
+                AtomicDirectories.deleteTree(dir);
             }
         }
     }
@@ -134,24 +137,6 @@ public final class DataLoadingBench {
         }
         Files.writeString(annotations, json.append("\n]\n"));
         return written;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            List<Path> all = new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
-            for (Path p : all) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A stand-in tokenizer (BART conventions, hashed word ids) so the benchmark needs no model files. */
