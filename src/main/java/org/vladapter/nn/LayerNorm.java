@@ -6,7 +6,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 
 /** Layer normalisation with a learned scale ({@code weight}) and shift ({@code bias}), as nn.LayerNorm. */
-public final class LayerNorm extends Module {
+public final class LayerNorm extends Module implements Norm {
 
     private final Parameter weight;
     private final Parameter bias;
@@ -26,7 +26,13 @@ public final class LayerNorm extends Module {
      * @param x input [..., dim]
      * @return normalised input
      */
+    @Override
     public NDArray forward(NDArray x) {
         return Ops.layerNorm(x, weight.getArray(), bias.getArray(), eps);
+    }
+
+    @Override
+    public Module asModule() {
+        return this;
     }
 }

@@ -6,7 +6,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.Initializer;
 
 /** T5's layer norm: scale only, no mean subtraction, no bias ({@code T5LayerNorm}). */
-public final class RmsNorm extends Module {
+public final class RmsNorm extends Module implements Norm {
 
     private final Parameter weight;
     private final float eps;
@@ -24,7 +24,13 @@ public final class RmsNorm extends Module {
      * @param x input [..., dim]
      * @return normalised input
      */
+    @Override
     public NDArray forward(NDArray x) {
         return Ops.rmsNorm(x, weight.getArray(), eps);
+    }
+
+    @Override
+    public Module asModule() {
+        return this;
     }
 }

@@ -2,6 +2,7 @@ package org.vladapter.vision;
 
 import ai.djl.ndarray.NDArray;
 import org.vladapter.nn.Dense;
+import org.vladapter.nn.Norm;
 import org.vladapter.nn.Module;
 
 /**
@@ -11,15 +12,16 @@ import org.vladapter.nn.Module;
 public final class LinearNorm extends Module {
 
     private final Dense linear;
-    private final VisualNorm norm;
+    private final Norm norm;
 
     /**
      * @param linear the projection, registered as child {@code 0}
      * @param norm the normalisation, registered as child {@code 1}
      */
-    public LinearNorm(Dense linear, VisualNorm norm) {
+    public LinearNorm(Dense linear, Norm norm) {
         this.linear = module("0", linear);
-        this.norm = module("1", norm);
+        this.norm = norm;
+        module("1", norm.asModule());
     }
 
     /**
@@ -36,7 +38,7 @@ public final class LinearNorm extends Module {
     }
 
     /** @return the normalisation (child {@code 1}) */
-    public VisualNorm norm() {
+    public Norm norm() {
         return norm;
     }
 }

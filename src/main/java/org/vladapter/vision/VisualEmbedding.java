@@ -1,5 +1,9 @@
 package org.vladapter.vision;
 
+import org.vladapter.nn.LayerNorm;
+import org.vladapter.nn.Norm;
+import org.vladapter.nn.RmsNorm;
+
 import org.vladapter.nn.EmbeddingTable;
 
 import ai.djl.ndarray.NDArray;
@@ -44,19 +48,16 @@ public final class VisualEmbedding extends Module {
     /** Which backbone the embedding belongs to: decides the normalisation and the initialisation. */
     public enum Style {
         /** VL-BART: {@code nn.LayerNorm} (eps 1e-5), BART initialisation. */
-        BART(VisualNorm.Kind.LAYER_NORM),
+        BART,
         /** VL-T5: {@code T5LayerNorm} (eps 1e-6, weight only), PyTorch default initialisation. */
-        T5(VisualNorm.Kind.T5_RMS_NORM);
+        T5;
 
-        private final VisualNorm.Kind norm;
-
-        Style(VisualNorm.Kind norm) {
-            this.norm = norm;
-        }
-
-        /** @return the normalisation this style uses */
-        public VisualNorm.Kind norm() {
-            return norm;
+        /**
+         * @param dim the normalised size
+         * @return a new norm of this style: {@code nn.LayerNorm} eps 1e-5 (BART), {@code T5LayerNorm} eps 1e-6 (T5)
+         */
+        public Norm newNorm(long dim) {
+            return this == BART ? new LayerNorm(dim, 1e-5f) : new RmsNorm(dim, 1e-6f);
         }
     }
 
@@ -77,10 +78,10 @@ public final class VisualEmbedding extends Module {
         this.featureDim = featureDim;
         this.modelDim = modelDim;
         this.featEmbedding =
-                module("feat_embedding", new LinearNorm(linear(style, featureDim, modelDim), new VisualNorm(style.norm(), modelDim)));
+                module("feat_embedding", new LinearNorm(linear(style, featureDim, modelDim), style.newNorm(modelDim)));
         this.positionEmbedding =
                 module("absolute_vis_pos_embedding",
-                        new LinearNorm(linear(style, BOX_DIM + 1, modelDim), new VisualNorm(style.norm(), modelDim)));
+                        new LinearNorm(linear(style, BOX_DIM + 1, modelDim), style.newNorm(modelDim)));
         Initializer orderInit = style == Style.BART ? new NormalInitializer(0.02f) : new NormalInitializer(1f);
         this.imageOrderEmbedding =
                 module("img_order_embedding", new EmbeddingTable(IMAGE_ORDER_ROWS, modelDim, orderInit));
