@@ -1,5 +1,6 @@
 package org.vladapter.vision;
 
+import org.vladapter.nn.Initializers;
 import org.vladapter.nn.LayerNorm;
 import org.vladapter.nn.Norm;
 import org.vladapter.nn.RmsNorm;
@@ -12,7 +13,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.initializer.Initializer;
 import ai.djl.training.initializer.NormalInitializer;
-import ai.djl.training.initializer.UniformInitializer;
 import org.vladapter.nn.Dense;
 import org.vladapter.nn.ForwardContext;
 import org.vladapter.nn.Module;
@@ -91,8 +91,7 @@ public final class VisualEmbedding extends Module {
         if (style == Style.BART) {
             return new Dense(in, out, true, new NormalInitializer(0.02f), Initializer.ZEROS);
         }
-        float bound = (float) (1.0 / Math.sqrt(in));
-        return new Dense(in, out, true, new UniformInitializer(bound), new UniformInitializer(bound));
+        return new Dense(in, out, true, Initializers.kaimingUniformSqrt5(), Initializers.linearBias(in));
     }
 
     /**

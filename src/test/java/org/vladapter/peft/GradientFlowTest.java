@@ -1,5 +1,7 @@
 package org.vladapter.peft;
 
+import org.vladapter.nn.Initializers;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -1,5 +1,7 @@
 package org.vladapter.peft;
 
+import org.vladapter.nn.Initializers;
+
 import ai.djl.ndarray.types.Shape;
 import org.vladapter.backbone.AdapterSite;
 import org.vladapter.backbone.LayerHooks;

@@ -7,7 +7,7 @@ import org.vladapter.nn.Module;
 import org.vladapter.nn.Ops;
 import org.vladapter.peft.AdapterBranch;
 import org.vladapter.peft.BackboneKind;
-import org.vladapter.peft.Initializers;
+import org.vladapter.nn.Initializers;
 
 /**
  * The bottleneck branch {@code f(x) = up_sampler(gelu_new(down_sampler(x)))}; the site's

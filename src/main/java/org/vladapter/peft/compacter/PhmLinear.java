@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import org.vladapter.nn.Module;
-import org.vladapter.peft.Initializers;
+import org.vladapter.nn.Initializers;
 import org.vladapter.peft.Tensors;
 
 /**

@@ -3,7 +3,7 @@ package org.vladapter.peft.compacter;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import org.vladapter.nn.Module;
-import org.vladapter.peft.Initializers;
+import org.vladapter.nn.Initializers;
 
 /**
  * The rule tensor shared by every PHM layer when {@code sharedPhmRule} is on, registered once at the model

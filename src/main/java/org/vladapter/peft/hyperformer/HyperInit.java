@@ -3,7 +3,7 @@ package org.vladapter.peft.hyperformer;
 import ai.djl.training.initializer.Initializer;
 import org.vladapter.nn.Dense;
 import org.vladapter.peft.BackboneKind;
-import org.vladapter.peft.Initializers;
+import org.vladapter.nn.Initializers;
 
 /** Initialisation of the hyper-network layers per backbone (see {@link HyperformerConfig}). */
 final class HyperInit {

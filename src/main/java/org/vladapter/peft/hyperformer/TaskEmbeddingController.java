@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.vladapter.nn.Module;
-import org.vladapter.peft.Initializers;
+import org.vladapter.nn.Initializers;
 import org.vladapter.peft.ParameterDict;
 import org.vladapter.peft.Sharing;
 import org.vladapter.peft.TaskRoutes;

@@ -9,7 +9,7 @@ import ai.djl.training.initializer.Initializer;
 import org.vladapter.nn.Dense;
 import org.vladapter.nn.ForwardContext;
 import org.vladapter.nn.Ops;
-import org.vladapter.peft.Initializers;
+import org.vladapter.nn.Initializers;
 import org.vladapter.peft.ParameterDict;
 import org.vladapter.peft.TaskRoutes;
 import org.vladapter.peft.Tensors;

@@ -7,7 +7,7 @@ import org.vladapter.nn.Dense;
 import org.vladapter.nn.Module;
 import org.vladapter.peft.BackboneKind;
 import org.vladapter.nn.EmbeddingTable;
-import org.vladapter.peft.Initializers;
+import org.vladapter.nn.Initializers;
 import org.vladapter.peft.ModuleDict;
 
 /**

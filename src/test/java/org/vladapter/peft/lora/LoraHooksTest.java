@@ -13,7 +13,7 @@ import org.vladapter.nn.Dense;
 import org.vladapter.nn.ForwardContext;
 import org.vladapter.nn.Projection;
 import org.vladapter.peft.BackboneShape;
-import org.vladapter.peft.Initializers;
+import org.vladapter.nn.Initializers;
 import org.vladapter.peft.Placement;
 
 import java.util.EnumSet;

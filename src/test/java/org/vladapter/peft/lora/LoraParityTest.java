@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.vladapter.nn.ForwardContext;
-import org.vladapter.peft.Initializers;
+import org.vladapter.nn.Initializers;
 import org.vladapter.peft.PeftFixtures;
 import org.vladapter.peft.Sharing;
 import org.vladapter.peft.TaskRoutes;

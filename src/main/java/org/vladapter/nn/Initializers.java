@@ -1,4 +1,4 @@
-package org.vladapter.peft;
+package org.vladapter.nn;
 
 import ai.djl.training.initializer.Initializer;
 
