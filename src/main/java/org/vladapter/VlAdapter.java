@@ -100,6 +100,7 @@ public final class VlAdapter {
         private TextEncoder tokenizer;
         private long seed = 9595;
         private NDManager manager;
+        private float dropout = 0.1f;
         private boolean unfreezeT5LayerNorms;
         private java.nio.file.Path adapterCheckpoint;
         private String checkpointBackboneId;
@@ -307,6 +308,9 @@ public final class VlAdapter {
             setTasks(t);
             this.featureDim = c.get("feature_dim").getAsInt();
             this.seed = c.get("seed").getAsLong();
+            if (c.has("dropout")) {
+                this.dropout = c.get("dropout").getAsFloat();
+            }
             this.unfreezeT5LayerNorms = c.has("unfreeze_t5_layer_norms") && c.get("unfreeze_t5_layer_norms").getAsBoolean();
             this.checkpointBackboneId = AdapterCheckpoint.string(c, "backbone", where);
             this.recordedOptions = c.get("options");
@@ -348,6 +352,19 @@ public final class VlAdapter {
          */
         public Builder optManager(NDManager manager) {
             this.manager = manager;
+            return this;
+        }
+
+        /**
+         * @param p dropout for the backbone's residual, attention and activation dropout (paper: 0.1 for all three,
+         *     whatever the checkpoint's config says, as VL-Adapter forces them to {@code --dropout})
+         * @return this
+         */
+        public Builder optDropout(float p) {
+            if (p < 0f || p >= 1f) {
+                throw new IllegalArgumentException("dropout must be in [0, 1), got " + p);
+            }
+            this.dropout = p;
             return this;
         }
 
@@ -471,7 +488,7 @@ public final class VlAdapter {
             Engine.getInstance().setRandomSeed((int) seed);
             VisualEmbedding visual = visualEmbedding(config, feat);
             LayerHooks hooks = cfg.createHooks(keys, shape(config));
-            EncoderDecoder model = bb.build(m, hooks, visual, vocab);
+            EncoderDecoder model = bb.withDropout(dropout).build(m, hooks, visual, vocab);
             TrainableSelector selector = selector(cfg);
             selector.apply(model.namedParameters());
             Map<String, Object> provenance = new LinkedHashMap<>();
@@ -488,6 +505,7 @@ public final class VlAdapter {
             provenance.put("builder_options", new LinkedHashMap<>(options));
             provenance.put("tasks", keys);
             provenance.put("seed", seed);
+            provenance.put("dropout", dropout);
             provenance.put("unfreeze_t5_layer_norms", unfreezeT5LayerNorms);
             VlModel built = new VlModel(bb, model, visual, cfg, new ArrayList<>(tasks), selector, tokenizer, m, provenance,
                     hooks);

@@ -117,4 +117,21 @@ class VlAdapterBuilderTest {
             assertThat(rebuilt.provenance()).containsEntry("method_preset", null).containsEntry("seed", TinyVl.SEED);
         }
     }
+
+    @Test
+    void backboneDropoutIsForcedToThePapersValueUnlessSet() {
+        // the tiny checkpoint's config has every dropout at 0; VL-Adapter forces all three to --dropout 0.1
+        try (NDManager m = NDManager.newBaseManager()) {
+            VlModel paper = VlAdapter.builder().setBackbone(org.vladapter.backbone.FixtureTensors.folder("bart-tiny").toString())
+                    .setMethod("single-adapter").setTasks(Task.VQA).optFeatureDim(8).optManager(m).build();
+            assertThat(paper.config().dropout()).isEqualTo(0.1f);
+            assertThat(paper.config().attentionDropout()).isEqualTo(0.1f);
+            assertThat(paper.config().activationDropout()).isEqualTo(0.1f);
+            assertThat(paper.provenance()).containsEntry("dropout", 0.1f);
+            VlModel none = VlAdapter.builder().setBackbone(org.vladapter.backbone.FixtureTensors.folder("bart-tiny").toString())
+                    .setMethod("single-adapter").setTasks(Task.VQA).optFeatureDim(8).optDropout(0f).optManager(m).build();
+            assertThat(none.config().dropout()).isZero();
+        }
+        assertThatThrownBy(() -> VlAdapter.builder().optDropout(1f)).hasMessageContaining("dropout");
+    }
 }

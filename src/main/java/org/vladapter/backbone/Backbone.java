@@ -67,6 +67,14 @@ public final class Backbone {
         return fromFolder(Path.of(presetOrFolder));
     }
 
+    /**
+     * @param p residual, attention and activation dropout (VL-Adapter forces all three to its {@code --dropout})
+     * @return the same backbone with these dropout rates
+     */
+    public Backbone withDropout(float p) {
+        return new Backbone(id, config.withDropout(p), folder);
+    }
+
     /** @return the preset name or folder path */
     public String id() {
         return id;

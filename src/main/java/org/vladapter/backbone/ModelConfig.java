@@ -93,11 +93,6 @@ public record ModelConfig(
         public static final GenerationDefaults HF = new GenerationDefaults(1, 20, 0, 0, false, 1.0f);
     }
 
-    /** @return the per-head size of the encoder */
-    public int headDim() {
-        return dKv;
-    }
-
     /**
      * Reads {@code config.json} (and {@code generation_config.json} if present) from an HF model folder.
      *
