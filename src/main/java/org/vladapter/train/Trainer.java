@@ -52,6 +52,7 @@ public final class Trainer<B> {
     private final double beta2;
     private final Path checkpointDir;
     private final boolean resume;
+    private final boolean overwrite;
     private final Evaluator validation;
     private final Evaluator test;
     private final ToDoubleFunction<Map<String, Double>> bestScore;
@@ -75,6 +76,7 @@ public final class Trainer<B> {
         this.beta2 = b.beta2;
         this.checkpointDir = b.checkpointDir;
         this.resume = b.resume;
+        this.overwrite = b.overwrite;
         this.validation = b.validation;
         this.test = b.test;
         this.bestScore = b.bestScore;
@@ -119,6 +121,14 @@ public final class Trainer<B> {
         long t0 = System.nanoTime();
         Engine.getInstance().setRandomSeed(seed);
         Checkpointer checkpointer = checkpointDir == null ? null : new Checkpointer(checkpointDir);
+        if (checkpointer != null && !resume && checkpointer.locate(Checkpointer.LAST).isPresent()) {
+            if (!overwrite) {
+                throw new RunExistsException("checkpoint folder " + checkpointDir + " already holds a run ("
+                        + checkpointer.locate(Checkpointer.LAST).get() + "); resume it with resume(true) / --resume,"
+                        + " replace it with overwrite(true) / --overwrite, or use another folder");
+            }
+            org.vladapter.io.AtomicDirectories.deleteTree(checkpointDir);
+        }
         Map<String, Parameter> all = model.namedParameters();
         try (AdamW optimizer = AdamW.builder()
                 .parameters(all)
@@ -314,6 +324,11 @@ public final class Trainer<B> {
             }
             Path dir = checkpointer.locate(Checkpointer.LAST).orElseThrow();
             CheckpointState cs = snap.state();
+            refuseChangedConfiguration(dir, snap.runRecordJson(), record);
+            if (cs.epochsCompleted() >= epochs) {
+                throw new RunExistsException("the run in " + dir + " already finished its " + cs.epochsCompleted()
+                        + " epoch(s); there is nothing to resume (use overwrite(true) / --overwrite to train it again)");
+            }
             if (cs.seed() != seed) {
                 throw new IllegalStateException(
                         "checkpoint " + dir + " was trained with seed " + cs.seed() + " but this run uses " + seed);
@@ -352,6 +367,38 @@ public final class Trainer<B> {
             state.history = cs.history() == null ? new TrainingHistory() : cs.history();
             record.putConfiguration("resumedFrom", dir.toString());
             record.putConfiguration("resumedAtEpoch", cs.epochsCompleted());
+        }
+    }
+
+    /** Configuration keys that legitimately differ between a run and its resumption. */
+    private static final java.util.Set<String> RESUME_KEYS = java.util.Set.of("resumedFrom", "resumedAtEpoch");
+
+    private static void refuseChangedConfiguration(Path dir, String recordedJson, RunRecord now) {
+        if (recordedJson == null) {
+            return;
+        }
+        com.google.gson.JsonObject before = com.google.gson.JsonParser.parseString(recordedJson).getAsJsonObject()
+                .getAsJsonObject("configuration");
+        com.google.gson.JsonObject after = now.toJsonTree().getAsJsonObject("configuration");
+        if (before == null || after == null) {
+            return;
+        }
+        java.util.List<String> diffs = new java.util.ArrayList<>();
+        java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String k : keys) {
+            if (RESUME_KEYS.contains(k)) {
+                continue;
+            }
+            com.google.gson.JsonElement a = before.get(k);
+            com.google.gson.JsonElement b = after.get(k);
+            if (!java.util.Objects.equals(a, b)) {
+                diffs.add(k + ": " + a + " -> " + b);
+            }
+        }
+        if (!diffs.isEmpty()) {
+            throw new RunExistsException("cannot resume " + dir + ": it was trained with another configuration ("
+                    + String.join("; ", diffs) + "); use the same settings, overwrite(true) / --overwrite, or another folder");
         }
     }
 
@@ -429,7 +476,8 @@ public final class Trainer<B> {
         private double beta1 = 0.9;
         private double beta2 = 0.999;
         private Path checkpointDir;
-        private boolean resume = true;
+        private boolean resume;
+        private boolean overwrite;
         private Evaluator validation;
         private Evaluator test;
         private ToDoubleFunction<Map<String, Double>> bestScore =
@@ -545,11 +593,22 @@ public final class Trainer<B> {
 
         /**
          * @param resume whether to continue from {@code last/} in the checkpoint directory when it exists
-         *     (default true)
+         *     (default false: an existing run is refused unless {@link #overwrite} is on). A resumed run
+         *     must have the recorded configuration (the differing keys are named) and unfinished epochs.
          * @return this builder
          */
         public Builder<B> resume(boolean resume) {
             this.resume = resume;
+            return this;
+        }
+
+        /**
+         * @param overwrite whether a run already in the checkpoint directory may be deleted and trained again
+         *     (default false: such a run is refused unless {@link #resume} is on)
+         * @return this builder
+         */
+        public Builder<B> overwrite(boolean overwrite) {
+            this.overwrite = overwrite;
             return this;
         }
 
