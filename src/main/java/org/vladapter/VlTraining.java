@@ -10,6 +10,7 @@ import org.vladapter.report.ResultsTable;
 import org.vladapter.tasks.Batch;
 import org.vladapter.tasks.BatchCollator;
 import org.vladapter.tasks.DatasetLayout;
+import org.vladapter.tasks.FeatureCheck;
 import org.vladapter.tasks.MultitaskLoader;
 import org.vladapter.tasks.Task;
 import org.vladapter.tasks.TaskDataset;
@@ -92,6 +93,7 @@ public final class VlTraining {
      * @return the result
      */
     public Result fit() {
+        checkPositions(b.model);
         if (b.dataRoot == null) {
             return fit(b.train, b.collator, b.validation, b.test, b.vqaAnnotations);
         }
@@ -102,16 +104,41 @@ public final class VlTraining {
             MultitaskLoader.Builder train = MultitaskLoader.builder().collator(collator).seed(recipe.seed()).prefetch(2);
             Map<Task, TaskDataset> validation = new LinkedHashMap<>();
             Map<Task, TaskDataset> test = new LinkedHashMap<>();
+            List<TaskDataset> trainSplits = new ArrayList<>();
             for (Task t : b.model.tasks()) {
-                train.addTask(layout.open(t, recipe.trainSplit(t)), sizes.get(t));
+                TaskDataset trainSplit = layout.open(t, recipe.trainSplit(t));
+                trainSplits.add(trainSplit);
+                train.addTask(trainSplit, sizes.get(t));
                 validation.put(t, layout.open(t, recipe.validationSplit(t)));
                 if (recipe.test() && recipe.testSplit(t).isPresent()) {
                     String split = recipe.testSplit(t).get();
                     test.put(t, split.equals(recipe.validationSplit(t)) ? validation.get(t) : layout.open(t, split));
                 }
             }
+            List<TaskDataset> all = new ArrayList<>(trainSplits);
+            all.addAll(validation.values());
+            test.values().stream().filter(d -> !all.contains(d)).forEach(all::add);
+            FeatureCheck.requireAll(all);
             Map<String, VqaAnnotation> vqa = b.vqaAnnotations.isEmpty() ? discoverVqaAnnotations() : b.vqaAnnotations;
             return fit(train.build(), collator, validation, test, vqa);
+        }
+    }
+
+    /**
+     * BART's learned position table must cover the longest text input a task keeps (T5's relative positions
+     * have no limit); otherwise the embedding lookup would fail mid-training.
+     */
+    static void checkPositions(VlModel model) {
+        if (model.config().type() != org.vladapter.backbone.ModelType.BART) {
+            return;
+        }
+        int limit = model.config().maxPositions();
+        for (Task t : model.tasks()) {
+            if (t.maxInputLength() > limit) {
+                throw new IllegalArgumentException("task " + t.key() + " keeps text inputs of up to " + t.maxInputLength()
+                        + " tokens but the backbone " + model.backbone().id() + " has " + limit
+                        + " positions (max_position_embeddings); use a backbone with at least " + t.maxInputLength());
+            }
         }
     }
 

@@ -86,6 +86,34 @@ class VlTrainingRecipeTest {
         }
     }
 
+    @Test
+    void missingFeatureFilesAndTooLongInputsFailBeforeTraining() throws Exception {
+        ReleaseFixture fixture = ReleaseFixture.create(dir);
+        Path root = fixture.root();
+        Files.delete(root.resolve("VG/clip_features/data_clip_RN101_att/2375430.h5"));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            VlModel image = tiny(manager, List.of(Task.GQA, Task.NLVR2));
+            Path run = dir.resolve("run");
+            assertThatThrownBy(() -> VlTraining.builder().model(image).data(root).runDir(run)
+                    .recipe(Recipe.paper(image).toBuilder().test(false).build())
+                    .progress(ProgressBar.Style.QUIET).build().fit())
+                    .hasMessageContaining("feature files missing before training")
+                    .hasMessageContaining("1 missing").hasMessageContaining("2375430");
+            assertThat(run.resolve("checkpoints")).doesNotExist();
+
+            VlModel video = tiny(manager, List.of(Task.TVQA));
+            assertThatThrownBy(() -> VlTraining.builder().model(video).data(root).runDir(run).build().fit())
+                    .hasMessageContaining("task tvqa keeps text inputs of up to 600 tokens")
+                    .hasMessageContaining("has 64 positions");
+        }
+    }
+
+    private static VlModel tiny(NDManager manager, List<Task> tasks) {
+        return VlAdapter.builder().backbone(Backbone.fromFolder(FixtureTensors.folder("bart-tiny")))
+                .method("single-lora").tasks(tasks).tokenizer(VlTrainingTest.smallVocab(new WhitespaceEncoder(), 600))
+                .manager(manager).build();
+    }
+
     /** VQA and NLVR2 test files and a COCO Karpathy test image. */
     private static void addLabelledTests(Path root) throws Exception {
         Files.writeString(root.resolve("vqa/karpathy_test.json"), """
