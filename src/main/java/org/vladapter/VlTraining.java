@@ -214,15 +214,21 @@ public final class VlTraining {
         ResultsTable table = ResultsTable.of(model.backbone().id() + " - " + name, taskKeys,
                 List.of(new MethodResult(name, scores, model.parameterSummary().trainablePercent())));
         table.saveCsv(runDir.resolve("results.csv"));
-        table.saveHtml(runDir.resolve("results.html"));
+        Map<String, Object> shown = new LinkedHashMap<>();
+        shown.put("backbone", model.backbone().id());
+        shown.put("trainable parameters", model.parameterSummary().line());
+        shown.put("reported splits", taskKeys.stream().map(k -> k + ": " + (result.test().containsKey(k)
+                ? recipe.testSplit(Task.of(k)).orElse("test") : recipe.validationSplit(Task.of(k)) + " (last epoch)"))
+                .collect(Collectors.joining(", ")));
+        shown.putAll(recipe.asMap());
+        shown.put("status", result.record().status());
+        table.saveHtml(runDir.resolve("results.html"), shown);
         Charts.savePng(Charts.lossPerTask(result.history(), 900, 500, 20), runDir.resolve("loss.png"));
         if (!result.history().epochs().isEmpty() && validation != null) {
             Charts.savePng(Charts.validationPerEpoch(result.history(), 900, 500), runDir.resolve("validation.png"));
         }
-        if (!scores.isEmpty()) {
-            Charts.savePng(Charts.scoreVersusTrainedParameters(table, ResultsTable.AVERAGE, 700, 500),
-                    runDir.resolve("score_vs_params.png"));
-        }
+        Charts.savePng(Charts.scoreVersusTrainedParameters(table, ResultsTable.AVERAGE, 700, 500),
+                runDir.resolve("score_vs_params.png"));
         return new Result(result, table, runDir);
     }
 
@@ -248,10 +254,24 @@ public final class VlTraining {
             bar.finish();
             scores.put(e.getKey().key(), r.score());
             if (predictionDir != null) {
-                PredictionFiles.write(predictionDir, r);
+                PredictionFiles.write(predictionDir, r, captionReferences(e.getValue()));
             }
         }
         return scores;
+    }
+
+    /** Reference captions by example id of a caption split (empty for other tasks). */
+    private static Map<String, List<String>> captionReferences(TaskDataset split) {
+        Map<String, List<String>> refs = new LinkedHashMap<>();
+        java.util.Random unused = new java.util.Random(0);
+        for (int i = 0; i < split.size(); i++) {
+            org.vladapter.tasks.Example ex = split.example(i, unused);
+            if (!(ex.reference() instanceof org.vladapter.tasks.Reference.Captions c)) {
+                return Map.of();
+            }
+            refs.put(ex.id(), c.references());
+        }
+        return refs;
     }
 
     /**

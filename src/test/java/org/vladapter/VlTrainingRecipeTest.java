@@ -22,6 +22,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The paper's recipe through {@code VlTraining.data(root)} on a miniature image release with labelled test
@@ -65,6 +66,14 @@ class VlTrainingRecipeTest {
             String csv = Files.readString(run.resolve("results.csv"));
             assertThat(csv).contains("single-adapter").doesNotContain(",-");
             assertThat(run.resolve("score_vs_params.png")).exists();
+            assertThat(Files.readString(run.resolve("results.html"))).startsWith("<!DOCTYPE html>")
+                    .contains("gqa: testdev").contains("learning_rate");
+            JsonObject captionScores = JsonParser.parseString(Files.readString(run.resolve("predictions/caption_scores.json")))
+                    .getAsJsonObject();
+            assertThat(captionScores.get("score").getAsDouble())
+                    .isEqualTo(captionScores.getAsJsonObject("metrics").get("CIDEr-D").getAsDouble(), within(1e-9));
+            assertThat(JsonParser.parseString(Files.readString(run.resolve("predictions/caption_references.json")))
+                    .getAsJsonObject().keySet()).containsExactly("COCO_val2014_000000000074");
 
             Path p = run.resolve("predictions");
             assertThat(JsonParser.parseString(Files.readString(p.resolve("vqa_predictions.json"))).getAsJsonObject().size())
