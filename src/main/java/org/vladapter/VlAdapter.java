@@ -401,7 +401,7 @@ public final class VlAdapter {
                         + " (" + presetSharing + "); pick the " + sharing.name().toLowerCase(java.util.Locale.ROOT)
                         + " preset instead");
             }
-            Sharing s = sharing != null ? sharing : presetSharing != null ? presetSharing : Sharing.SINGLE;
+            Sharing s = sharing != null ? sharing : presetSharing != null ? presetSharing : Sharing.DEFAULT;
             switch (method) {
                 case ADAPTER:
                 case HALF_SHARED_ADAPTER: {

@@ -30,6 +30,15 @@ class FluentBuilderTest {
     }
 
     @Test
+    void aMethodAndItsDefaultConfigBuildTheSameModel() {
+        var byMethod = VlAdapter.builder().backbone("bart-base").method(LORA).tasks(VQA, GQA).methodConfig();
+        var byConfig = VlAdapter.builder().backbone("bart-base").method(org.vladapter.peft.lora.LoraConfig.builder().build())
+                .tasks(VQA, GQA).methodConfig();
+        assertThat(byConfig.asMap()).isEqualTo(byMethod.asMap());
+        assertThat(byMethod.sharing()).contains(org.vladapter.peft.Sharing.DEFAULT);
+    }
+
+    @Test
     void missingRequiredValuesAreNamedAtBuild() {
         assertThatThrownBy(() -> VlAdapter.builder().method(LORA).tasks(VQA).build()).hasMessageContaining("backbone(...)");
         assertThatThrownBy(() -> VlAdapter.builder().backbone("bart-base").tasks(VQA).build()).hasMessageContaining("method(...)");

@@ -22,7 +22,7 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code reductionFactor} (8): bottleneck size = d_model / reductionFactor (768 → 96);
- *   <li>{@code sharing} ({@link Sharing#MULTIPLE}): one adapter per task per site, or one per site shared
+ *   <li>{@code sharing} ({@link Sharing#DEFAULT}: single): one adapter per task per site, or one per site shared
  *       by all tasks ({@code --use_single_adapter});
  *   <li>{@code shareUpSampler} (false): half-shared adapters, the up-projection shared by all tasks and the
  *       down-projection per task ({@code --share_up_sampler}); this is the variant that reproduces the
@@ -78,12 +78,12 @@ public final class AdapterConfig implements MethodConfig {
 
     /** @return the paper's multiple adapters ({@code multiple_adapters.sh}) */
     public static AdapterConfig multiple() {
-        return builder().build();
+        return builder().sharing(Sharing.MULTIPLE).build();
     }
 
     /** @return half-shared adapters: shared up-projection, per-task down-projection */
     public static AdapterConfig halfShared() {
-        return builder().shareUpSampler(true).build();
+        return builder().sharing(Sharing.MULTIPLE).shareUpSampler(true).build();
     }
 
     /** @return the reduction factor */
@@ -142,7 +142,7 @@ public final class AdapterConfig implements MethodConfig {
 
     /** Builder; every option is optional and defaults to the paper's value. */
     public static final class Builder extends BottleneckBuilder<Builder> {
-        private Sharing sharing = Sharing.MULTIPLE;
+        private Sharing sharing = Sharing.DEFAULT;
         private boolean shareUpSampler;
         private boolean shareDownSampler;
 
@@ -154,7 +154,7 @@ public final class AdapterConfig implements MethodConfig {
         }
 
         /**
-         * @param sharing SINGLE or MULTIPLE (default MULTIPLE)
+         * @param sharing SINGLE or MULTIPLE (default {@link Sharing#DEFAULT}, single)
          * @return this
          */
         public Builder sharing(Sharing sharing) {

@@ -22,7 +22,7 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code reductionFactor} (8): bottleneck = d_model / reductionFactor;
- *   <li>{@code sharing} ({@link Sharing#MULTIPLE}): per-task or shared Compacters ({@code --use_single_adapter});
+ *   <li>{@code sharing} ({@link Sharing#DEFAULT}: single): per-task or shared Compacters ({@code --use_single_adapter});
  *   <li>{@code phmDim} n (2, {@code --hypercomplex_division}): number of Kronecker terms; must divide d and
  *       the bottleneck;
  *   <li>{@code sharedPhmRule} (false): one rule tensor [n,n,n] for every PHM layer of the model, registered
@@ -77,7 +77,7 @@ public final class CompacterConfig implements MethodConfig {
 
     /** @return the paper's multiple Compacters ({@code multiple_compacters.sh}) */
     public static CompacterConfig multiple() {
-        return builder().build();
+        return builder().sharing(Sharing.MULTIPLE).build();
     }
 
     @Override
@@ -153,7 +153,7 @@ public final class CompacterConfig implements MethodConfig {
 
     /** Builder; every option is optional and defaults to the paper's value. */
     public static final class Builder extends BottleneckBuilder<Builder> {
-        private Sharing sharing = Sharing.MULTIPLE;
+        private Sharing sharing = Sharing.DEFAULT;
         private int phmDim = 2;
         private boolean sharedPhmRule;
         private boolean factorizedPhm;
@@ -168,7 +168,7 @@ public final class CompacterConfig implements MethodConfig {
         }
 
         /**
-         * @param sharing SINGLE or MULTIPLE (default MULTIPLE)
+         * @param sharing SINGLE or MULTIPLE (default {@link Sharing#DEFAULT}, single)
          * @return this
          */
         public Builder sharing(Sharing sharing) {

@@ -25,7 +25,7 @@ import java.util.Set;
  *   <li>{@code rank} r (128, {@code --lora_dim});
  *   <li>{@code alpha} (32, {@code --lora_alpha}): the update is scaled by alpha / r (0.25);
  *   <li>{@code dropout} (0.1): dropout on the LoRA path's input, in training only;
- *   <li>{@code sharing} ({@link Sharing#MULTIPLE}): per-task A/B or one pair for all tasks ({@code --use_single_lora});
+ *   <li>{@code sharing} ({@link Sharing#DEFAULT}: single): per-task A/B or one pair for all tasks ({@code --use_single_lora});
  *   <li>{@code targetRoles} ({QUERY, VALUE}): which projections of a targeted sub-layer get LoRA;
  *   <li>{@code targetPlacements} (encoder self-, decoder self-, decoder cross-attention).
  * </ul>
@@ -81,7 +81,7 @@ public final class LoraConfig implements MethodConfig {
 
     /** @return the paper's multiple LoRA ({@code multiple_lora.sh}) */
     public static LoraConfig multiple() {
-        return builder().build();
+        return builder().sharing(Sharing.MULTIPLE).build();
     }
 
     /**
@@ -165,7 +165,7 @@ public final class LoraConfig implements MethodConfig {
         private int rank = 128;
         private double alpha = 32;
         private double dropout = 0.1;
-        private Sharing sharing = Sharing.MULTIPLE;
+        private Sharing sharing = Sharing.DEFAULT;
         private Set<Role> targetRoles = EnumSet.of(Role.QUERY, Role.VALUE);
         private Set<Placement> targetPlacements = Placement.attention();
 
@@ -199,7 +199,7 @@ public final class LoraConfig implements MethodConfig {
         }
 
         /**
-         * @param sharing SINGLE or MULTIPLE (default MULTIPLE)
+         * @param sharing SINGLE or MULTIPLE (default {@link Sharing#DEFAULT}, single)
          * @return this
          */
         public Builder sharing(Sharing sharing) {

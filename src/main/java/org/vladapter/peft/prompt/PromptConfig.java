@@ -19,7 +19,7 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code promptLength} L (40): prompt vectors prepended to the encoder input;
  *   <li>{@code midDim} (800): hidden size of the reparameterisation MLP d → mid → d;
- *   <li>{@code sharing} ({@link Sharing#MULTIPLE}): one prompt per task or one for all ({@code --use_single_prompt}).
+ *   <li>{@code sharing} ({@link Sharing#DEFAULT}: single): one prompt per task or one for all ({@code --use_single_prompt}).
  * </ul>
  *
  * <p>Initialisation follows the backbone: BART's global init gives N(0, 0.02) embedding and weights and
@@ -54,7 +54,7 @@ public final class PromptConfig implements MethodConfig {
 
     /** @return the paper's multiple prompts ({@code multiple_prompts.sh}) */
     public static PromptConfig multiple() {
-        return builder().build();
+        return builder().sharing(Sharing.MULTIPLE).build();
     }
 
     @Override
@@ -101,7 +101,7 @@ public final class PromptConfig implements MethodConfig {
     public static final class Builder {
         private int promptLength = 40;
         private int midDim = 800;
-        private Sharing sharing = Sharing.MULTIPLE;
+        private Sharing sharing = Sharing.DEFAULT;
 
         private Builder() {}
 
@@ -124,7 +124,7 @@ public final class PromptConfig implements MethodConfig {
         }
 
         /**
-         * @param sharing SINGLE or MULTIPLE (default MULTIPLE)
+         * @param sharing SINGLE or MULTIPLE (default {@link Sharing#DEFAULT}, single)
          * @return this
          */
         public Builder sharing(Sharing sharing) {
