@@ -43,7 +43,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "epochs (default: 20 image, 7 video)")
     Integer epochs;
 
-    @Option(names = "--batch-size", description = "base batch size (default: 500 BART / 300 T5 image; 50 / 30 video)")
+    @Option(names = "--batch-size", description = "base batch size (default: the released scripts': 500 BART / 300 T5 image; video 50 BART, T5 30 (300 for single-lora and single-prompt))")
     Integer batchSize;
 
     @Option(names = "--lr", description = "learning rate (default: the released script's for the method)")
@@ -87,7 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
             VlModel model = VlAdapter.builder().setBackbone(bb).setMethod(preset).setTasks(taskList)
                     .optTokenizer(tokenizer).optSeed(seed).optManager(manager).build();
             System.err.println(model + ": " + model.parameterSummary().line());
-            int base = batchSize != null ? batchSize : PaperRecipe.baseBatchSize(bb.config().type(), taskList);
+            int base = batchSize != null ? batchSize : PaperRecipe.baseBatchSize(bb.config().type(), preset, taskList);
             Map<Task, Integer> sizes = MultitaskLoader.paperBatchSizes(taskList, base);
             MultitaskLoader.Builder train = MultitaskLoader.builder().setCollator(collator).optSeed(seed).optPrefetch(2);
             VlTraining.Builder run = VlTraining.builder().setModel(model).setCollator(collator)
