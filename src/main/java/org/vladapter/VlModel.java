@@ -244,13 +244,27 @@ public final class VlModel implements TrainableModel<Batch> {
 
     /**
      * Predicts answers for a batch as the original evaluation does: generation with the task's settings
-     * ({@link TaskDecoding}), decoded without special tokens; for NLVR2, "true" or "false" from the logits of
-     * the first answer token.
+     * ({@link TaskDecoding}), decoded as its {@code batch_decode(ids, skip_special_tokens=True)} under
+     * transformers 4.2.1 (special tokens skipped, tokenization spaces cleaned up: {@link TextEncoder#decode});
+     * for NLVR2, "true" or "false" from the logits of the first answer token.
      *
      * @param batch a batch
      * @return one prediction per example
      */
     public List<String> predict(Batch batch) {
+        return predict(batch, true);
+    }
+
+    /**
+     * Like {@link #predict(Batch)}, choosing the decoding clean-up.
+     *
+     * @param batch a batch
+     * @param cleanUpTokenizationSpaces {@code true}: as the original (transformers 4.2.1's default);
+     *     {@code false}: the decoded text without the clean-up (transformers 5's default,
+     *     {@link TextEncoder#decodeWithoutCleanUp})
+     * @return one prediction per example
+     */
+    public List<String> predict(Batch batch, boolean cleanUpTokenizationSpaces) {
         requireTokenizer();
         ForwardContext ctx = ForwardContext.eval(batch.task().key());
         try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
@@ -262,7 +276,7 @@ public final class VlModel implements TrainableModel<Batch> {
             long[][] ids = new Generator(model).generate(input, cfg, ctx);
             List<String> out = new ArrayList<>(ids.length);
             for (long[] row : ids) {
-                out.add(tokenizer.decode(row));
+                out.add(cleanUpTokenizationSpaces ? tokenizer.decode(row) : tokenizer.decodeWithoutCleanUp(row));
             }
             return out;
         }

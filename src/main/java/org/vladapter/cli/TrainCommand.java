@@ -52,7 +52,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "epochs (default: the recipe's, 20 image / 7 video)")
     Integer epochs;
 
-    @Option(names = "--batch-size", description = "base batch size (default: the recipe's, 500 BART / 300 T5 image; 50 / 30 video)")
+    @Option(names = "--batch-size", description = "base batch size (default: the released scripts': 500 BART / 300 T5 image; video 50 BART, T5 30 (300 for single-lora and single-prompt))")
     Integer batchSize;
 
     @Option(names = "--lr", description = "learning rate (default: the recipe's for the method, e.g. 1e-3 single adapter)")

@@ -2,9 +2,9 @@ package org.vladapter.metrics;
 
 import org.vladapter.text.PythonText;
 
-import edu.stanford.nlp.ling.Word;
+import edu.stanford.nlp.ling.CoreLabel;
+import edu.stanford.nlp.process.CoreLabelTokenFactory;
 import edu.stanford.nlp.process.PTBTokenizer;
-import edu.stanford.nlp.process.WordTokenFactory;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,40 +12,48 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The COCO caption toolkit's tokenisation ({@code pycocoevalcap/tokenizer/ptbtokenizer.py}): Stanford
- * {@code PTBTokenizer} run as {@code -preserveLines -lowerCase} over all captions at once (one caption per line,
- * newlines inside a caption replaced by spaces), then the tokens in the toolkit's punctuation list
- * {@code '' ' `` ` -LRB- -RRB- -LCB- -RCB- . ? ! , : - -- ... ;} dropped and the rest joined by single spaces.
+ * The COCO caption toolkit's tokenisation ({@code pycocoevalcap/tokenizer/ptbtokenizer.py}), run with the very
+ * library the toolkit calls: Stanford CoreNLP 3.4.1 (the toolkit ships {@code stanford-corenlp-3.4.1.jar} and runs
+ * {@code edu.stanford.nlp.process.PTBTokenizer -preserveLines -lowerCase} on a file of all captions, one per line).
+ *
+ * <p>What this class does, step by step, as the toolkit does it:
+ * <ol>
+ *   <li>newlines inside a caption become spaces and the captions are joined by {@code \n};</li>
+ *   <li>the text is lexed by {@code PTBTokenizer} with a {@code CoreLabelTokenFactory} and the option string that
+ *       {@code -preserveLines} gives the command line ({@code tokenizeNLs}); every newline token
+ *       ({@code *NL*}) ends an output line;</li>
+ *   <li>each token is lower-cased with {@code toLowerCase(Locale.ENGLISH)} and the tokens of a line are joined by
+ *       single spaces;</li>
+ *   <li>each line is {@code rstrip}ped, split on {@code ' '}, and the tokens in the toolkit's punctuation list
+ *       {@code '' ' `` ` -LRB- -RRB- -LCB- -RCB- . ? ! , : - -- ... ;} are dropped.</li>
+ * </ol>
  *
  * <p>Quirks kept because the toolkit has them: lower-casing happens after PTB escaping, so brackets come out as
  * {@code -lrb-}, {@code -rrb-}, {@code -lcb-}, {@code -rcb-}, {@code -lsb-}, {@code -rsb-}, which do not match the
- * upper-case entries of the punctuation list and stay in the caption as words. An empty caption becomes {@code ""}.
+ * upper-case entries of the punctuation list and stay in the caption as words; an empty caption becomes
+ * {@code ""}; characters the 3.4.1 lexer cannot tokenise (emoji and other characters outside the Basic
+ * Multilingual Plane, some symbols) are deleted by it.
  *
- * <p>The toolkit ships CoreNLP 3.4.1; this project has CoreNLP 4.5.7, whose defaults differ (no bracket escaping, split
- * hyphens, Unicode quotes, no currency normalisation, kept emoji). It is configured with
- * {@code invertible=false,tokenizeNLs,ptb3Escaping=true,normalizeCurrency=true,untokenizable=noneDelete} (the
- * non-invertible lexer also keeps {@code -5} whole, as 3.4.1), and characters outside the Basic Multilingual Plane
- * (emoji) are replaced by spaces because 3.4.1 deletes them as untokenizable. Checked against CoreNLP 3.4.1's command line: identical output on the
- * 1,000 captions of coco-caption's {@code captions_val2014_fakecap_results.json} and on hand-written corner cases
- * (possessives, contractions, hyphens, decimals, quotes, brackets, upper case, trailing periods). Remaining known
- * differences of the 4.5.7 lexer, all rare in captions: {@code rock'n'roll} / {@code y'all} (3.4.1 splits),
- * {@code c'mon} and {@code dunno} (4.5.7 splits), {@code 5pm} (4.5.7 splits), some abbreviations ({@code approx.}),
- * words glued together with apostrophes, and decomposed accents (4.5.7 composes them, NFC). On a 21,065-line
- * adversarial corpus (random glued fragments of such forms) 2,533 lines differ after the punctuation filter; on the
- * 1,065 realistic lines in it, none.
+ * <p>Two differences from the toolkit, both where the toolkit would misbehave rather than tokenise differently:
+ * the untokenisable-character warning the command line logs once per run is not logged ({@code
+ * untokenizable=noneDelete}: the same deletion, no message), and line breaks inside a caption other than
+ * {@code \n} ({@code \r}, U+000B, U+000C, U+0085, U+2028, U+2029), which the lexer also reads as line ends, are
+ * replaced by spaces too: in the toolkit they would shift every later caption onto the wrong image.
  *
  * <p>The lexer looks ahead across line ends, so the last caption of a pass (end of input) can tokenise differently
  * from the same caption followed by another; like the toolkit, which tokenises references and candidates in two
  * separate runs, {@link CaptionEvaluator} makes one pass per group.
  *
- * <p>Line breaks inside a caption other than {@code \n} ({@code \r}, U+000B, U+000C, U+0085, U+2028, U+2029) are also
- * replaced by spaces: in the toolkit they would shift every later caption onto the wrong image.
+ * <p>Tested against the toolkit itself: {@code CaptionToolkitFixtureTest} compares every line of a corpus of
+ * awkward captions with the output of pycocoevalcap's {@code ptbtokenizer.py} running the 3.4.1 jar.
  */
 public final class PtbCaptionTokenizer {
 
-    /** Options that make CoreNLP 4.5.7 tokenise as the 3.4.1 command line {@code -preserveLines} does. */
-    static final String OPTIONS =
-            "invertible=false,tokenizeNLs,ptb3Escaping=true,normalizeCurrency=true,untokenizable=noneDelete";
+    /**
+     * The lexer options: what {@code -preserveLines} adds on the 3.4.1 command line ({@code tokenizeNLs}), and
+     * the silent form of the default deletion of untokenisable characters.
+     */
+    static final String OPTIONS = "tokenizeNLs,untokenizable=noneDelete";
 
     /** The toolkit's {@code PUNCTUATIONS}. */
     static final Set<String> PUNCTUATION = Set.of(
@@ -69,7 +77,8 @@ public final class PtbCaptionTokenizer {
             appendAsOneLine(text, captions.get(i));
         }
         List<String> lines = new ArrayList<>(captions.size());
-        PTBTokenizer<Word> lexer = new PTBTokenizer<>(new StringReader(text.toString()), new WordTokenFactory(), OPTIONS);
+        PTBTokenizer<CoreLabel> lexer =
+                new PTBTokenizer<>(new StringReader(text.toString()), new CoreLabelTokenFactory(), OPTIONS);
         String newline = PTBTokenizer.getNewlineToken();
         StringBuilder line = new StringBuilder();
         while (lexer.hasNext()) {
@@ -89,7 +98,8 @@ public final class PtbCaptionTokenizer {
         }
         if (lines.size() != captions.size()) {
             throw new IllegalStateException("PTB tokenisation produced " + lines.size() + " lines for "
-                    + captions.size() + " captions");
+                    + captions.size() + " captions (a caption that is exactly the lexer's newline token "
+                    + newline + "?)");
         }
         return lines;
     }
@@ -105,14 +115,12 @@ public final class PtbCaptionTokenizer {
     }
 
     private static void appendAsOneLine(StringBuilder out, String caption) {
-        for (int i = 0; i < caption.length(); ) {
-            int cp = caption.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp == '\n' || cp == '\r' || cp == 0x0B || cp == 0x0C || cp == 0x85 || cp == 0x2028 || cp == 0x2029
-                    || cp > 0xFFFF) {
+        for (int i = 0; i < caption.length(); i++) {
+            char ch = caption.charAt(i);
+            if (ch == '\n' || ch == '\r' || ch == 0x0B || ch == 0x0C || ch == 0x85 || ch == 0x2028 || ch == 0x2029) {
                 out.append(' ');
             } else {
-                out.appendCodePoint(cp);
+                out.append(ch);
             }
         }
     }

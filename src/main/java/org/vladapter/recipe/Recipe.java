@@ -86,7 +86,7 @@ public final class Recipe {
         b.tasks = List.copyOf(tasks);
         b.epochs = PaperRecipe.epochs(tasks);
         b.learningRate = PaperRecipe.learningRate(method, tasks);
-        b.baseBatchSize = PaperRecipe.baseBatchSize(backbone, tasks);
+        b.baseBatchSize = PaperRecipe.baseBatchSize(backbone, method, tasks);
         b.taskPrompts = method.usesTaskPrompts(modality(tasks));
         return b.build();
     }

@@ -13,9 +13,15 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The multi-task schedule of the original {@code MultitaskLoader} ('roundrobin' sampling, spec section 3.4):
+ * The multi-task schedule of the original {@code MultitaskLoader} ('roundrobin' sampling):
  * each epoch draws every batch of every task exactly once, single-task batches interleaved in a shuffled task
  * order that is rebuilt every epoch.
+ *
+ * <p>Task order. The original appends its task loaders in a fixed order, whatever the order of {@code --tasks}
+ * ({@code multitask.py}: vqa, gqa, nlvr, caption; {@code multitask_video.py}: tvqa, how2qa, tvc, yc2c), and the
+ * epoch's shuffle starts from that list. This loader therefore keeps its tasks in that canonical order (the
+ * declaration order of {@link Task}), not in the order they were added: adding them in another order gives the
+ * same epochs.
  *
  * <p>Randomness. The task order is the original's exactly: the task list shuffled with Python's
  * {@code random.Random(epoch)} (re-implemented bit for bit in {@link PythonRandom}) and popped from the end
@@ -38,7 +44,10 @@ public final class MultitaskLoader {
         if (builder.loaders.isEmpty()) {
             throw new IllegalArgumentException("MultitaskLoader needs at least one task (addTask)");
         }
-        this.loaders = Collections.unmodifiableMap(new LinkedHashMap<>(builder.loaders));
+        // canonical order (Task's declaration order = the original's loader order), not insertion order
+        Map<Task, TaskLoader> canonical = new LinkedHashMap<>();
+        builder.loaders.keySet().stream().sorted().forEach(t -> canonical.put(t, builder.loaders.get(t)));
+        this.loaders = Collections.unmodifiableMap(canonical);
         this.seed = builder.seed;
         this.shuffle = builder.shuffle;
         this.prefetch = builder.prefetch;
@@ -71,7 +80,7 @@ public final class MultitaskLoader {
         return out;
     }
 
-    /** @return the tasks, in the order they were added */
+    /** @return the tasks, in the canonical order (vqa, gqa, nlvr, caption, tvqa, how2qa, tvc, yc2c) */
     public List<Task> tasks() {
         return List.copyOf(loaders.keySet());
     }

@@ -18,12 +18,26 @@ public interface TextEncoder {
     long[] encode(String text, int maxLength);
 
     /**
-     * Decodes ids, skipping special tokens (pad, bos, eos), as HF's {@code skip_special_tokens=True}.
+     * Decodes ids, skipping special tokens (pad, bos, eos), as the original's
+     * {@code tokenizer.batch_decode(ids, skip_special_tokens=True)} under transformers 4.2.1, whose default
+     * {@code clean_up_tokenization_spaces=True} also removes the spaces before punctuation and contractions
+     * ({@link VlTokenizer#cleanUpTokenization}).
      *
      * @param ids token ids
      * @return the text
      */
     String decode(long[] ids);
+
+    /**
+     * Decodes ids skipping special tokens, without the clean-up of {@link #decode} (transformers 5's default).
+     *
+     * @param ids token ids
+     * @return the text
+     * @throws UnsupportedOperationException when the encoder has no such mode (the default)
+     */
+    default String decodeWithoutCleanUp(long[] ids) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " decodes with the clean-up only");
+    }
 
     /** @return the padding id */
     long padId();

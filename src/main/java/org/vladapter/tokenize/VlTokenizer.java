@@ -33,9 +33,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * T5 {@code ... </s>}; truncation keeps the special tokens (done by the Rust library itself, one configured
  * instance per distinct {@code maxLength}). No prefix space, lower-casing or accent stripping is added.
  *
- * <p><b>Decoding</b> skips special tokens. Choice (documented, tested): {@code clean_up_tokenization_spaces} is off
- * by default, as in transformers 5 (which also ignores it for BPE tokenizers); transformers 4.2.1, which VL-Adapter
- * used, applied it by default. {@link #decode(long[], boolean, boolean)} can turn it on.
+ * <p><b>Decoding</b> is what the original's {@code tokenizer.batch_decode(ids, skip_special_tokens=True)} gave under
+ * transformers 4.2.1: special tokens skipped, then {@code clean_up_tokenization} applied, because 4.2.1's
+ * {@code decode} defaults to {@code clean_up_tokenization_spaces=True} for the slow BART tokenizer and the fast T5
+ * tokenizer alike ({@link #cleanUpTokenization}: {@code " ."} to {@code "."}, {@code " 's"} to {@code "'s"},
+ * {@code " n't"} to {@code "n't"}, ...). The predictions the original scored (VQA, GQA, video QA, captions) are that
+ * text. {@link #decodeWithoutCleanUp} gives the text without the clean-up, as transformers 5 decodes by default
+ * (which also ignores the flag for BPE tokenizers); {@link #decode(long[], boolean, boolean)} chooses both.
  *
  * <p>Instances are thread-safe and hold native memory: close them.
  */
@@ -368,8 +372,18 @@ public final class VlTokenizer implements TextEncoder, AutoCloseable {
         return new BatchEncoding(ids, mask);
     }
 
+    /**
+     * Decodes as the original's {@code batch_decode(ids, skip_special_tokens=True)} under transformers 4.2.1:
+     * special tokens skipped, tokenization spaces cleaned up.
+     */
     @Override
     public String decode(long[] ids) {
+        return decode(ids, true, true);
+    }
+
+    /** Decodes skipping special tokens, without the clean-up (transformers 5's default). */
+    @Override
+    public String decodeWithoutCleanUp(long[] ids) {
         return decode(ids, true, false);
     }
 
@@ -388,7 +402,11 @@ public final class VlTokenizer implements TextEncoder, AutoCloseable {
     }
 
     /**
-     * HF's {@code clean_up_tokenization}.
+     * HF's {@code clean_up_tokenization} (the same in transformers 4.2.1 and later): ten plain substring
+     * replacements applied one after the other, each to the whole text, in this order: {@code " ."}, {@code " ?"},
+     * {@code " !"}, {@code " ,"} lose their space; {@code " ' "} becomes {@code "'"}; {@code " n't"},
+     * {@code " 'm"}, {@code " 's"}, {@code " 've"}, {@code " 're"} lose their space. Nothing else changes (no
+     * {@code " 'll"}, {@code " 'd"}, {@code " :"} or {@code " ;"} rule).
      *
      * @param text decoded text
      * @return the text with spaces before punctuation and English contractions removed

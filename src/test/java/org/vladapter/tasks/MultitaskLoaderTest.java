@@ -118,6 +118,32 @@ class MultitaskLoaderTest {
     }
 
     @Test
+    void tasksKeepTheOriginalsLoaderOrderWhateverTheOrderTheyWereAddedIn() {
+        BatchCollator collator = BatchCollator.builder().setEncoder(new WhitespaceEncoder()).optImageTokens(1).build();
+        MultitaskLoader reversed = MultitaskLoader.builder().setCollator(collator)
+                .addTask(synthetic(Task.NLVR2, 3), 2)
+                .addTask(synthetic(Task.GQA, 10), 4)
+                .addTask(synthetic(Task.VQA, 23), 5)
+                .optSeed(9595).build();
+        MultitaskLoader canonical = loader(9595, 0);
+        assertThat(reversed.tasks()).containsExactly(Task.VQA, Task.GQA, Task.NLVR2);
+        for (int epoch = 0; epoch < 3; epoch++) {
+            assertThat(reversed.taskOrder(epoch)).isEqualTo(canonical.taskOrder(epoch));
+            assertThat(drain(reversed.epoch(epoch))).isEqualTo(drain(canonical.epoch(epoch)));
+        }
+        // the shuffle starts from [vqa]*5 + [gqa]*3 + [nlvr]*2 (batches per task), as the original's list
+        Map<String, Integer> batches = new java.util.LinkedHashMap<>();
+        batches.put("vqa", 5);
+        batches.put("gqa", 3);
+        batches.put("nlvr", 2);
+        List<Task> expected = new ArrayList<>();
+        for (String k : RoundRobinTaskOrder.forEpoch(batches, 1)) {
+            expected.add(Task.of(k));
+        }
+        assertThat(reversed.taskOrder(1)).isEqualTo(expected);
+    }
+
+    @Test
     void epochsAreReproducibleAndDiffer() {
         List<List<String>> first = drain(loader(9595, 0).epoch(3));
         assertThat(drain(loader(9595, 0).epoch(3))).isEqualTo(first);
