@@ -119,12 +119,12 @@ class MultitaskLoaderTest {
 
     @Test
     void tasksKeepTheOriginalsLoaderOrderWhateverTheOrderTheyWereAddedIn() {
-        BatchCollator collator = BatchCollator.builder().setEncoder(new WhitespaceEncoder()).optImageTokens(1).build();
-        MultitaskLoader reversed = MultitaskLoader.builder().setCollator(collator)
+        BatchCollator collator = BatchCollator.builder().encoder(new WhitespaceEncoder()).imageTokens(1).build();
+        MultitaskLoader reversed = MultitaskLoader.builder().collator(collator)
                 .addTask(synthetic(Task.NLVR2, 3), 2)
                 .addTask(synthetic(Task.GQA, 10), 4)
                 .addTask(synthetic(Task.VQA, 23), 5)
-                .optSeed(9595).build();
+                .seed(9595).build();
         MultitaskLoader canonical = loader(9595, 0);
         assertThat(reversed.tasks()).containsExactly(Task.VQA, Task.GQA, Task.NLVR2);
         for (int epoch = 0; epoch < 3; epoch++) {
