@@ -193,10 +193,12 @@ public final class StrictJson {
         String what;
         if (e instanceof java.io.EOFException || message.contains("End of input")) {
             what = "the text ends before the JSON value is complete (truncated file?)";
-        } else if (e instanceof MalformedJsonException || message.contains("malformed JSON")
-                || message.contains("Use JsonReader.setStrictness")) {
+        } else if (message.contains("setStrictness") || message.contains("setLenient")) {
             what = "not strict JSON (single quotes, comments, unquoted words, NaN/Infinity and trailing commas are"
                     + " not allowed)";
+        } else if (e instanceof MalformedJsonException) {
+            what = firstSentence(message.replaceAll(" at line \\d+ column \\d+.*", "").replaceAll(" at path .*", ""))
+                    .toLowerCase(java.util.Locale.ROOT);
         } else if (e instanceof IllegalStateException) {
             what = "unexpected token (" + firstSentence(message) + ")";
         } else {
