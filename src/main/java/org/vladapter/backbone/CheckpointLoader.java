@@ -132,7 +132,7 @@ public final class CheckpointLoader {
             try (NDArray copy = source.load(n, shared.getArray().getManager());
                     NDArray diff = copy.sub(shared.getArray()).abs().max()) {
                 float d = diff.getFloat();
-                if (d > 0f) {
+                if (!(d == 0f)) { // NaN in either copy differs too
                     throw new IllegalArgumentException("tensor '" + n + "' in " + source.describe()
                             + " differs from the shared embedding (max |difference| " + d + "), but the model ties them"
                             + " (tie_word_embeddings in config.json)");

@@ -2,12 +2,10 @@ package org.vladapter.backbone;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.google.gson.JsonSyntaxException;
+import org.vladapter.io.StrictJson;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -112,10 +110,9 @@ public record ModelConfig(
 
     private static JsonObject readJson(Path file, boolean required) {
         try {
-            String text = Files.readString(file, StandardCharsets.UTF_8);
-            JsonElement e = JsonParser.parseString(text);
+            JsonElement e = StrictJson.parse(file);
             if (!e.isJsonObject()) {
-                throw new IllegalArgumentException("malformed " + file + ": expected a JSON object");
+                throw new IllegalArgumentException(file + " must hold a JSON object, found " + ConfigValues.show(e));
             }
             return e.getAsJsonObject();
         } catch (NoSuchFileException ex) {
@@ -123,119 +120,181 @@ public record ModelConfig(
                 throw new IllegalArgumentException("missing " + file.getFileName() + " in model folder " + file.getParent());
             }
             return null;
-        } catch (JsonSyntaxException ex) {
-            throw new IllegalArgumentException("malformed JSON in " + file + ": " + ex.getMessage(), ex);
+        } catch (StrictJson.JsonFileException ex) {
+            throw new IllegalArgumentException(ex.getMessage(), ex);
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot read " + file, ex);
+            throw new UncheckedIOException("cannot read " + file + ": " + ex.getMessage(), ex);
         }
     }
 
+    /** Sizes above these are refused before anything is allocated (the largest T5/BART checkpoints fit). */
+    static final int MAX_VOCAB = 1 << 22;
+    static final int MAX_D_MODEL = 16_384;
+    static final int MAX_LAYERS = 128;
+    static final int MAX_HEADS = 1_024;
+    static final int MAX_FFN = 131_072;
+    static final int MAX_POSITIONS = 65_536;
+    static final int MAX_GENERATION_LENGTH = 65_536;
+    /** The most parameters a configuration may describe (T5-11B has 11.3 billion). */
+    static final double MAX_PARAMETERS = 16e9;
+
     /**
-     * Builds a configuration from parsed HF JSON.
+     * Builds a configuration from parsed HF JSON, strictly: exact integers, sizes and ids in range, heads dividing
+     * {@code d_model} (BART), positive epsilon and relative-attention parameters, dropout in [0, 1), and the total
+     * parameter count bounded before any model is built.
      *
      * @param c the {@code config.json} object
      * @param gen the {@code generation_config.json} object, or {@code null}
      * @param source a name for error messages
      * @return the configuration
+     * @throws IllegalArgumentException naming the source and key of the first invalid value
      */
     public static ModelConfig fromJson(JsonObject c, JsonObject gen, String source) {
-        ModelType type = ModelType.of(str(c, "model_type", null), source);
-        GenerationDefaults g = generationDefaults(c, gen);
+        ConfigValues v = new ConfigValues(c, source);
+        ModelType type = ModelType.of(v.string("model_type", null), source);
+        GenerationDefaults g = generationDefaults(c, gen, source);
+        ModelConfig config;
         if (type == ModelType.BART) {
-            int d = req(c, "d_model", source);
-            int heads = req(c, "encoder_attention_heads", source);
-            return new ModelConfig(
+            int d = v.required("d_model", 1, MAX_D_MODEL);
+            int heads = v.required("encoder_attention_heads", 1, MAX_HEADS);
+            int decoderHeads = v.integer("decoder_attention_heads", heads, 1, MAX_HEADS);
+            if (d % heads != 0 || d % decoderHeads != 0) {
+                throw new IllegalArgumentException("d_model " + d + " in " + source + " is not divisible by the"
+                        + " attention heads (encoder_attention_heads " + heads + ", decoder_attention_heads "
+                        + decoderHeads + ")");
+            }
+            int ffn = v.required("encoder_ffn_dim", 1, MAX_FFN);
+            int vocab = v.required("vocab_size", 1, MAX_VOCAB);
+            config = new ModelConfig(
                     type,
-                    req(c, "vocab_size", source),
+                    vocab,
                     d,
-                    req(c, "encoder_layers", source),
-                    req(c, "decoder_layers", source),
+                    v.required("encoder_layers", 1, MAX_LAYERS),
+                    v.required("decoder_layers", 1, MAX_LAYERS),
                     heads,
-                    integer(c, "decoder_attention_heads", heads),
-                    req(c, "encoder_ffn_dim", source),
-                    integer(c, "decoder_ffn_dim", integer(c, "encoder_ffn_dim", 0)),
+                    decoderHeads,
+                    ffn,
+                    v.integer("decoder_ffn_dim", ffn, 1, MAX_FFN),
                     d / heads,
-                    integer(c, "max_position_embeddings", 1024),
+                    v.integer("max_position_embeddings", 1024, 1, MAX_POSITIONS),
                     0,
                     0,
-                    real(c, "dropout", 0.1f),
-                    real(c, "attention_dropout", 0f),
-                    real(c, "activation_dropout", 0f),
-                    str(c, "activation_function", "gelu"),
+                    dropout(v, "dropout", 0.1f),
+                    dropout(v, "attention_dropout", 0f),
+                    dropout(v, "activation_dropout", 0f),
+                    v.string("activation_function", "gelu"),
                     1e-5f,
-                    bool(c, "scale_embedding", false),
-                    bool(c, "tie_word_embeddings", true),
-                    real(c, "init_std", 0.02f),
-                    integer(c, "pad_token_id", 1),
-                    integer(c, "bos_token_id", 0),
-                    integer(c, "eos_token_id", 2),
-                    integer(c, "decoder_start_token_id", 2),
-                    integer(c, "forced_eos_token_id", -1),
+                    v.bool("scale_embedding", false),
+                    v.bool("tie_word_embeddings", true),
+                    v.real("init_std", 0.02f, 0, true, 10, false),
+                    tokenId(v, "pad_token_id", 1, vocab, false),
+                    tokenId(v, "bos_token_id", 0, vocab, false),
+                    tokenId(v, "eos_token_id", 2, vocab, false),
+                    tokenId(v, "decoder_start_token_id", 2, vocab, false),
+                    tokenId(v, "forced_eos_token_id", -1, vocab, true),
+                    g);
+            if (!java.util.Set.of("gelu", "gelu_new", "relu").contains(config.activation())) {
+                throw new IllegalArgumentException("unsupported activation_function '" + config.activation() + "' in "
+                        + source + "; supported: gelu, gelu_new, relu");
+            }
+        } else {
+            int layers = v.required("num_layers", 1, MAX_LAYERS);
+            String proj = v.string("feed_forward_proj", "relu");
+            String activation;
+            switch (proj) {
+                case "relu":
+                    activation = "relu";
+                    break;
+                case "gated-gelu":
+                    activation = "gated-gelu";
+                    break;
+                default:
+                    throw new IllegalArgumentException(
+                            "unsupported feed_forward_proj '" + proj + "' in " + source + "; supported: relu, gated-gelu");
+            }
+            float dropout = dropout(v, "dropout_rate", 0.1f);
+            int heads = v.required("num_heads", 1, MAX_HEADS);
+            int ff = v.required("d_ff", 1, MAX_FFN);
+            int vocab = v.required("vocab_size", 1, MAX_VOCAB);
+            int dKv = v.required("d_kv", 1, MAX_D_MODEL);
+            if ((long) heads * dKv > MAX_D_MODEL) {
+                throw new IllegalArgumentException("num_heads " + heads + " × d_kv " + dKv + " in " + source
+                        + " exceeds the supported inner size " + MAX_D_MODEL);
+            }
+            config = new ModelConfig(
+                    type,
+                    vocab,
+                    v.required("d_model", 1, MAX_D_MODEL),
+                    layers,
+                    v.integer("num_decoder_layers", layers, 1, MAX_LAYERS),
+                    heads,
+                    heads,
+                    ff,
+                    ff,
+                    dKv,
+                    0,
+                    v.integer("relative_attention_num_buckets", 32, 2, 4096),
+                    v.integer("relative_attention_max_distance", 128, 1, 1 << 20),
+                    dropout,
+                    dropout,
+                    dropout,
+                    activation,
+                    v.real("layer_norm_epsilon", 1e-6f, 0, true, 1, false),
+                    false,
+                    v.bool("tie_word_embeddings", true),
+                    v.real("initializer_factor", 1.0f, 0, true, 100, false),
+                    tokenId(v, "pad_token_id", 0, vocab, false),
+                    -1,
+                    tokenId(v, "eos_token_id", 1, vocab, false),
+                    tokenId(v, "decoder_start_token_id", 0, vocab, false),
+                    tokenId(v, "forced_eos_token_id", -1, vocab, true),
                     g);
         }
-        int layers = req(c, "num_layers", source);
-        String proj = str(c, "feed_forward_proj", "relu");
-        String activation;
-        switch (proj) {
-            case "relu":
-                activation = "relu";
-                break;
-            case "gated-gelu":
-                activation = "gated-gelu";
-                break;
-            default:
-                throw new IllegalArgumentException(
-                        "unsupported feed_forward_proj '" + proj + "' in " + source + "; supported: relu, gated-gelu");
+        double params = config.estimatedParameters();
+        if (params > MAX_PARAMETERS) {
+            throw new IllegalArgumentException("the sizes in " + source + " describe about "
+                    + String.format(java.util.Locale.ROOT, "%.3g", params) + " parameters, more than the supported "
+                    + String.format(java.util.Locale.ROOT, "%.3g", MAX_PARAMETERS));
         }
-        float dropout = real(c, "dropout_rate", 0.1f);
-        int heads = req(c, "num_heads", source);
-        int ff = req(c, "d_ff", source);
-        return new ModelConfig(
-                type,
-                req(c, "vocab_size", source),
-                req(c, "d_model", source),
-                layers,
-                integer(c, "num_decoder_layers", layers),
-                heads,
-                heads,
-                ff,
-                ff,
-                req(c, "d_kv", source),
-                0,
-                integer(c, "relative_attention_num_buckets", 32),
-                integer(c, "relative_attention_max_distance", 128),
-                dropout,
-                dropout,
-                dropout,
-                activation,
-                real(c, "layer_norm_epsilon", 1e-6f),
-                false,
-                bool(c, "tie_word_embeddings", true),
-                real(c, "initializer_factor", 1.0f),
-                integer(c, "pad_token_id", 0),
-                -1,
-                integer(c, "eos_token_id", 1),
-                integer(c, "decoder_start_token_id", 0),
-                integer(c, "forced_eos_token_id", -1),
-                g);
+        return config;
     }
 
-    private static GenerationDefaults generationDefaults(JsonObject c, JsonObject gen) {
+    /** An approximate parameter count from the sizes alone (embedding, attention and FFN matrices). */
+    double estimatedParameters() {
+        double d = dModel;
+        double inner = (double) encoderHeads * dKv;
+        double embed = (double) vocabSize * d * (tieWordEmbeddings ? 1 : 2) + (double) maxPositions * d * 2;
+        double encoder = encoderLayers * (4 * d * inner + 3 * d * encoderFfnDim);
+        double decoder = decoderLayers * (8 * d * inner + 3 * d * decoderFfnDim);
+        return embed + encoder + decoder;
+    }
+
+    private static float dropout(ConfigValues v, String key, float dflt) {
+        return v.real(key, dflt, 0, false, 1, true);
+    }
+
+    private static long tokenId(ConfigValues v, String key, int dflt, int vocab, boolean noneAllowed) {
+        return v.integer(key, dflt, noneAllowed ? -1 : 0, vocab - 1);
+    }
+
+    private static GenerationDefaults generationDefaults(JsonObject c, JsonObject gen, String source) {
         GenerationDefaults d = GenerationDefaults.HF;
-        JsonObject[] sources = gen == null ? new JsonObject[] {c} : new JsonObject[] {c, gen};
         int numBeams = d.numBeams();
         int maxLength = d.maxLength();
         int minLength = d.minLength();
         int noRepeat = d.noRepeatNgramSize();
         boolean early = d.earlyStopping();
         float lp = d.lengthPenalty();
-        for (JsonObject o : sources) {
-            numBeams = integer(o, "num_beams", numBeams);
-            maxLength = integer(o, "max_length", maxLength);
-            minLength = integer(o, "min_length", minLength);
-            noRepeat = integer(o, "no_repeat_ngram_size", noRepeat);
-            early = bool(o, "early_stopping", early);
-            lp = real(o, "length_penalty", lp);
+        ConfigValues[] sources = gen == null ? new ConfigValues[] {new ConfigValues(c, source)}
+                : new ConfigValues[] {new ConfigValues(c, source), new ConfigValues(gen, "generation_config.json"
+                        + " beside " + source)};
+        for (ConfigValues o : sources) {
+            numBeams = o.integer("num_beams", numBeams, 1, 1024);
+            maxLength = o.integer("max_length", maxLength, 1, MAX_GENERATION_LENGTH);
+            minLength = o.integer("min_length", minLength, 0, MAX_GENERATION_LENGTH);
+            noRepeat = o.integer("no_repeat_ngram_size", noRepeat, 0, MAX_GENERATION_LENGTH);
+            early = o.bool("early_stopping", early);
+            lp = o.real("length_penalty", lp, -1e6, false, 1e6, false);
         }
         return new GenerationDefaults(numBeams, maxLength, minLength, noRepeat, early, lp);
     }
@@ -300,32 +359,5 @@ public record ModelConfig(
                 encoderFfnDim, decoderFfnDim, dKv, maxPositions, relativeBuckets, relativeMaxDistance, p, p, p,
                 activation, layerNormEps, scaleEmbedding, tieWordEmbeddings, initStd, padId, bosId, eosId,
                 decoderStartId, forcedEosId, generation);
-    }
-
-    private static int req(JsonObject o, String key, String source) {
-        if (!o.has(key) || o.get(key).isJsonNull()) {
-            throw new IllegalArgumentException("missing key '" + key + "' in " + source);
-        }
-        try {
-            return o.get(key).getAsInt();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("key '" + key + "' in " + source + " is not an integer: " + o.get(key));
-        }
-    }
-
-    private static int integer(JsonObject o, String key, int dflt) {
-        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsInt() : dflt;
-    }
-
-    private static float real(JsonObject o, String key, float dflt) {
-        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsFloat() : dflt;
-    }
-
-    private static boolean bool(JsonObject o, String key, boolean dflt) {
-        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsBoolean() : dflt;
-    }
-
-    private static String str(JsonObject o, String key, String dflt) {
-        return o.has(key) && !o.get(key).isJsonNull() ? o.get(key).getAsString() : dflt;
     }
 }

@@ -79,7 +79,14 @@ final class ModelInputs {
             throw new SafeTensorsException("tensor '" + name + "' in " + file.path() + " has dtype " + info.dtype()
                     + "; expected floating point (F32, F16, BF16, F64)");
         }
-        return file.load(name, manager).toType(DataType.FLOAT32, false);
+        float[] values = file.readFloats(name);
+        for (int i = 0; i < values.length; i++) {
+            if (!Float.isFinite(values[i])) {
+                throw new SafeTensorsException("tensor '" + name + "' in " + file.path() + " holds " + values[i]
+                        + " at flat index " + i + "; embeddings must be finite");
+            }
+        }
+        return manager.create(values, info.shape());
     }
 
     private TensorInfo integral(String name) throws SafeTensorsException {

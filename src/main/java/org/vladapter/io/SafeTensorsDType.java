@@ -20,8 +20,8 @@ public enum SafeTensorsDType {
     F8_E5M2(1, null),
     /** 8-bit float, 4 exponent bits (not loadable). */
     F8_E4M3(1, null),
-    /** signed 16-bit integer. */
-    I16(2, DataType.INT16),
+    /** signed 16-bit integer; loads as int32 (widened in Java: an INT16 NDArray aborts DJL's PyTorch engine). */
+    I16(2, DataType.INT32),
     /** unsigned 16-bit integer (not loadable). */
     U16(2, null),
     /** IEEE half precision; loads as float32. */

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
  * against {@code -XX:MaxDirectMemorySize}).
  *
  * <p>Loaded types: F32, F16 and BF16 as FLOAT32 (16-bit values widened exactly in Java before any NDArray exists),
- * F64 as FLOAT64, I64 as INT64, I32 as INT32, I16 as INT16, I8 as INT8, U8 as UINT8, BOOL as BOOLEAN.
+ * F64 as FLOAT64, I64 as INT64, I32 as INT32, I16 as INT32 (widened in Java: an INT16 tensor aborts the native
+ * engine), I8 as INT8, U8 as UINT8, BOOL as BOOLEAN.
  *
  * <p>Instances are safe for concurrent reads; close them to release the file handle.
  */
@@ -179,6 +180,12 @@ public final class SafeTensorsFile implements AutoCloseable {
             while (src.hasRemaining()) {
                 short bits = src.getShort();
                 data.putFloat(half ? HalfFloats.halfToFloat(bits) : HalfFloats.bfloat16ToFloat(bits));
+            }
+            data.rewind();
+        } else if (info.dtype() == SafeTensorsDType.I16) {
+            data = ByteBuffer.allocateDirect((int) outBytes).order(ByteOrder.nativeOrder());
+            while (src.hasRemaining()) {
+                data.putInt(src.getShort());
             }
             data.rewind();
         } else if (src.isDirect() && ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN

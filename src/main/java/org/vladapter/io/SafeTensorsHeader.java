@@ -2,18 +2,11 @@ package org.vladapter.io;
 
 import ai.djl.ndarray.types.Shape;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.Strictness;
-import com.google.gson.TypeAdapter;
-import com.google.gson.stream.JsonReader;
-import com.google.gson.stream.JsonToken;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -32,7 +25,7 @@ import java.util.Map;
  * Parses and validates the header of a safetensors file.
  *
  * <p>Checks: the 8-byte little-endian header length fits the file; the header is strict UTF-8 JSON, an object
- * without duplicate keys; {@code __metadata__} maps strings to strings; each tensor has a known {@code dtype}, a
+ * without duplicate keys, nested at most {@link StrictJson#MAX_DEPTH} levels; {@code __metadata__} maps strings to strings; each tensor has a known {@code dtype}, a
  * {@code shape} of non-negative integers and {@code data_offsets} {@code [begin, end]} inside the data section with
  * {@code end - begin == product(shape) * dtype size}; no two tensors overlap. Gaps between tensors and unused bytes
  * at the end are accepted (HF's writer never produces them; its reader rejects them).
@@ -42,8 +35,6 @@ final class SafeTensorsHeader {
     /** HF's limit on the header size. */
     static final long MAX_HEADER_BYTES = 100_000_000L;
     static final String METADATA_KEY = "__metadata__";
-
-    private static final TypeAdapter<JsonElement> ELEMENTS = new Gson().getAdapter(JsonElement.class);
 
     final long dataStart;
     final long dataSize;
@@ -120,38 +111,34 @@ final class SafeTensorsHeader {
     }
 
     private static Map<String, JsonElement> readObject(Path file, String json) throws SafeTensorsException {
+        JsonElement parsed;
+        try {
+            parsed = StrictJson.parse(json.stripTrailing(), file.toString());
+        } catch (StrictJson.JsonFileException e) {
+            // one sentence: the parser names the position; nested or huge values never reach the message
+            String detail = e.detail().replace("after the JSON value", "after the header JSON object");
+            throw new SafeTensorsException(SafeTensorsException.corrupt(file, "invalid JSON " + detail).getMessage(), e);
+        }
+        if (!parsed.isJsonObject()) {
+            throw SafeTensorsException.corrupt(file, "header JSON is " + describe(parsed) + ", not an object");
+        }
         Map<String, JsonElement> entries = new LinkedHashMap<>();
-        try (JsonReader reader = new JsonReader(new StringReader(json))) {
-            reader.setStrictness(Strictness.STRICT);
-            if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-                throw SafeTensorsException.corrupt(file, "header JSON is a " + reader.peek() + ", not an object");
-            }
-            reader.beginObject();
-            while (reader.hasNext()) {
-                String key = reader.nextName();
-                JsonElement value = ELEMENTS.read(reader);
-                if (entries.put(key, value) != null) {
-                    throw SafeTensorsException.corrupt(file, "key '" + key + "' appears twice");
-                }
-            }
-            reader.endObject();
-            // only the space padding HF writes may follow the object
-            boolean trailing;
-            try {
-                trailing = reader.peek() != JsonToken.END_DOCUMENT;
-            } catch (IOException e) {
-                trailing = true;
-            }
-            if (trailing) {
-                throw SafeTensorsException.corrupt(file, "unexpected text after the header JSON object");
-            }
-        } catch (SafeTensorsException e) {
-            throw e;
-        } catch (IOException | JsonParseException | IllegalStateException | NumberFormatException e) {
-            throw new SafeTensorsException("corrupt safetensors header in " + file + ": invalid JSON ("
-                    + e.getMessage() + ")", e);
+        for (Map.Entry<String, JsonElement> e : parsed.getAsJsonObject().entrySet()) {
+            entries.put(e.getKey(), e.getValue());
         }
         return entries;
+    }
+
+    /** A JSON value for a message, shortened so a nested or huge value never floods it. */
+    static String describe(JsonElement v) {
+        if (v.isJsonObject()) {
+            return "an object";
+        }
+        if (v.isJsonArray()) {
+            return "a list of " + v.getAsJsonArray().size();
+        }
+        String s = v.toString();
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
     private static void readMetadata(Path file, JsonElement value, Map<String, String> out) throws SafeTensorsException {
@@ -162,7 +149,7 @@ final class SafeTensorsHeader {
             JsonElement v = m.getValue();
             if (!v.isJsonPrimitive() || !v.getAsJsonPrimitive().isString()) {
                 throw SafeTensorsException.corrupt(file, "'" + METADATA_KEY + "' value for key '" + m.getKey()
-                        + "' must be a string, found " + v);
+                        + "' must be a string, found " + describe(v));
             }
             out.put(m.getKey(), v.getAsString());
         }
@@ -171,7 +158,7 @@ final class SafeTensorsHeader {
     private static TensorInfo readTensor(Path file, String name, JsonElement value, long dataSize)
             throws SafeTensorsException {
         if (!value.isJsonObject()) {
-            throw SafeTensorsException.corrupt(file, "tensor '" + name + "' entry must be an object, found " + value);
+            throw SafeTensorsException.corrupt(file, "tensor '" + name + "' entry must be an object, found " + describe(value));
         }
         JsonObject o = value.getAsJsonObject();
         JsonElement dtypeJson = o.get("dtype");
@@ -234,7 +221,7 @@ final class SafeTensorsHeader {
             }
             if (x < 0) {
                 throw SafeTensorsException.corrupt(file, "tensor '" + tensor + "' '" + key + "' entry " + i
-                        + " must be a non-negative integer, found " + v);
+                        + " must be a non-negative integer, found " + describe(v));
             }
             out[i] = x;
         }

@@ -3,12 +3,8 @@ package org.vladapter.metrics;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import org.vladapter.io.StrictJson;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +21,8 @@ public final class EvaluationFiles {
     private EvaluationFiles() {}
 
     /**
-     * Parses a JSON file.
+     * Parses a JSON file strictly (RFC 8259: no single quotes, comments, unquoted words or {@code NaN}; no duplicate
+     * keys).
      *
      * @param path the file
      * @param role what the file is, for messages ("predictions", "references", ...)
@@ -33,14 +30,12 @@ public final class EvaluationFiles {
      * @throws EvaluationInputException when the file is missing, unreadable or not JSON
      */
     public static JsonElement readJson(Path path, String role) throws EvaluationInputException {
-        try (Reader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
-            return JsonParser.parseReader(r);
+        try {
+            return StrictJson.parse(path);
         } catch (NoSuchFileException e) {
             throw new EvaluationInputException(role + " file not found: " + path);
-        } catch (JsonParseException e) {
-            String why = e.getCause() != null && e.getCause().getMessage() != null
-                    ? e.getCause().getMessage() : e.getMessage();
-            throw new EvaluationInputException("malformed JSON in " + role + " file " + path + ": " + why);
+        } catch (StrictJson.JsonFileException e) {
+            throw new EvaluationInputException("malformed JSON in " + role + " file " + path + ": " + e.detail());
         } catch (IOException e) {
             throw new EvaluationInputException("cannot read " + role + " file " + path + ": " + e);
         }
@@ -71,6 +66,9 @@ public final class EvaluationFiles {
         } else {
             throw new EvaluationInputException(path + ": expected a JSON object {id: prediction} or a list of {\""
                     + idKey + "\", \"" + textKey + "\"}, found " + kind(json));
+        }
+        if (out.isEmpty()) {
+            throw new EvaluationInputException(path + ": holds no predictions, so there is nothing to evaluate");
         }
         return out;
     }
@@ -119,7 +117,10 @@ public final class EvaluationFiles {
             }
             String questionType = o.has("question_type") ? string(o.get("question_type"), path, where) : null;
             String answerType = o.has("answer_type") ? string(o.get("answer_type"), path, where) : null;
-            out.put(id, new VqaAnnotation(texts, questionType, answerType));
+            if (out.put(id, new VqaAnnotation(texts, questionType, answerType)) != null) {
+                throw new EvaluationInputException(path + ": " + where + ".question_id " + id
+                        + " appears twice (each question has one annotation)");
+            }
         }
         return out;
     }
@@ -144,7 +145,11 @@ public final class EvaluationFiles {
             throw new EvaluationInputException(path + ": expected an official annotation file, a JSON object with an"
                     + " \"annotations\" list, found " + kind(json));
         }
-        return json.getAsJsonObject().getAsJsonArray("annotations");
+        JsonArray list = json.getAsJsonObject().getAsJsonArray("annotations");
+        if (list.isEmpty()) {
+            throw new EvaluationInputException(path + ": the \"annotations\" list is empty");
+        }
+        return list;
     }
 
     private static JsonObject object(JsonElement e, Path path, String where) throws EvaluationInputException {
@@ -195,7 +200,12 @@ public final class EvaluationFiles {
         Map<String, VqaAnnotation> out = new LinkedHashMap<>();
         for (Path f : files) {
             try {
-                out.putAll(vqaAnnotations(readJson(f, "annotations"), f));
+                for (Map.Entry<String, VqaAnnotation> e : vqaAnnotations(readJson(f, "annotations"), f).entrySet()) {
+                    if (out.put(e.getKey(), e.getValue()) != null) {
+                        throw new IllegalArgumentException(f + ": question_id " + e.getKey()
+                                + " is also annotated in an earlier annotation file");
+                    }
+                }
             } catch (EvaluationInputException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }

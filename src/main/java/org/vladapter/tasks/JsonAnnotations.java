@@ -2,8 +2,7 @@ package org.vladapter.tasks;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
-import com.google.gson.Strictness;
+import org.vladapter.io.StrictJson;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
 
@@ -22,7 +21,8 @@ import java.util.regex.Pattern;
  * Streaming readers of the annotation formats: a JSON file holding a list of objects (VQA, GQA, NLVR2), a
  * list under a key of a top-level object (Karpathy's {@code dataset_coco.json}: {@code images}), and JSON
  * lines (VALUE video annotations and subtitles). Each object is handed over with its file and line, and
- * syntax errors name the file and line.
+ * syntax errors name the file and line. Parsing is strict ({@link StrictJson}): no single quotes, comments,
+ * unquoted words or {@code NaN}, no duplicate keys.
  */
 public final class JsonAnnotations {
 
@@ -99,9 +99,9 @@ public final class JsonAnnotations {
                 }
                 JsonElement element;
                 try {
-                    element = JsonParser.parseString(text);
-                } catch (JsonParseException e) {
-                    throw new AnnotationException(file + ":" + number + ": malformed JSON line: " + rootMessage(e), e);
+                    element = StrictJson.parse(text, file + " line " + number);
+                } catch (StrictJson.JsonFileException e) {
+                    throw new AnnotationException(file + ":" + number + ": malformed JSON line: " + e.detail(), e);
                 }
                 if (!element.isJsonObject()) {
                     throw new AnnotationException(file + ":" + number + ": expected a JSON object, found " + abbreviate(text));
@@ -119,10 +119,10 @@ public final class JsonAnnotations {
         if (!Files.isRegularFile(file)) {
             throw new AnnotationException("annotation file not found: " + file);
         }
-        Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-        JsonReader reader = new JsonReader(in);
-        reader.setStrictness(Strictness.LEGACY_STRICT);
-        return reader;
+        Reader in = new java.io.InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT));
+        return StrictJson.reader(new BufferedReader(in, 1 << 16));
     }
 
     private static void readArray(JsonReader reader, Path file, Consumer<JsonRecord> sink) throws IOException {
@@ -133,8 +133,7 @@ public final class JsonAnnotations {
             if (token != JsonToken.BEGIN_OBJECT) {
                 throw new AnnotationException(file + ":" + line + ": expected a JSON object in the list, found " + token);
             }
-            JsonElement element = JsonParser.parseReader(reader);
-            reader.setStrictness(Strictness.LEGACY_STRICT);
+            JsonElement element = StrictJson.read(reader, file.toString());
             sink.accept(new JsonRecord(element.getAsJsonObject(), file, line));
         }
         reader.endArray();
@@ -156,6 +155,14 @@ public final class JsonAnnotations {
     private static AnnotationException malformed(Path file, Exception e) {
         if (e instanceof AnnotationException a) {
             return a;
+        }
+        if (e instanceof StrictJson.JsonFileException j) {
+            Matcher at = LINE.matcher(j.detail());
+            return new AnnotationException((at.find() ? file + ":" + at.group(1) : file.toString())
+                    + ": malformed JSON: " + j.detail(), j);
+        }
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return new AnnotationException(file + ": not valid UTF-8 text", e);
         }
         String message = rootMessage(e);
         Matcher m = LINE.matcher(message);

@@ -104,10 +104,11 @@ public record JsonRecord(JsonObject json, Path file, int line) {
                 throw new AnnotationException(
                         where() + ": score of '" + s.getKey() + "' under '" + key + "' must be a number, found " + v);
             }
-            float score = v.getAsFloat();
-            if (!(score >= 0)) {
-                throw new AnnotationException(
-                        where() + ": score of '" + s.getKey() + "' under '" + key + "' must be >= 0, found " + v);
+            double exact = v.getAsDouble();
+            float score = (float) exact;
+            if (!(exact >= 0 && exact <= 1)) {
+                throw new AnnotationException(where() + ": score of '" + s.getKey() + "' under '" + key
+                        + "' must be a soft score in [0, 1], found " + v);
             }
             out.put(s.getKey(), score);
         }

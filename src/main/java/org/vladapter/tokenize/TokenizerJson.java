@@ -5,8 +5,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import org.vladapter.io.StrictJson;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -32,15 +31,11 @@ final class TokenizerJson {
 
     TokenizerJson(String json, String source) throws IOException {
         this.source = source;
-        try {
-            JsonElement parsed = JsonParser.parseString(json);
-            if (!parsed.isJsonObject()) {
-                throw new IOException("tokenizer " + source + " is not a JSON object");
-            }
-            root = parsed.getAsJsonObject();
-        } catch (JsonParseException e) {
-            throw new IOException("tokenizer " + source + " is not valid JSON: " + e.getMessage(), e);
+        JsonElement parsed = StrictJson.parse(json, source);
+        if (!parsed.isJsonObject()) {
+            throw new IOException("tokenizer " + source + " is not a JSON object");
         }
+        root = parsed.getAsJsonObject();
         JsonElement a = root.get("added_tokens");
         if (a == null || a.isJsonNull()) {
             added = new JsonArray();
@@ -50,13 +45,46 @@ final class TokenizerJson {
         } else {
             throw new IOException("tokenizer " + source + ": 'added_tokens' is not a list");
         }
-        for (JsonElement e : added) {
-            JsonObject t = e.getAsJsonObject();
+        for (int i = 0; i < added.size(); i++) {
+            JsonElement e = added.get(i);
+            JsonObject t = e.isJsonObject() ? e.getAsJsonObject() : null;
+            if (t == null || !isNonNegativeInteger(t.get("id"), MAX_ID) || !isString(t.get("content"))) {
+                throw new IOException("tokenizer " + source + ": 'added_tokens[" + i + "]' must be an object with a"
+                        + " non-negative integer 'id' and a string 'content'");
+            }
             long id = t.get("id").getAsLong();
-            addedIds.put(t.get("content").getAsString(), id);
+            if (addedIds.put(t.get("content").getAsString(), id) != null) {
+                throw new IOException("tokenizer " + source + ": 'added_tokens[" + i + "]' repeats the token '"
+                        + abbreviate(t.get("content").getAsString()) + "'");
+            }
             maxId = Math.max(maxId, id);
         }
         readModelVocab();
+        TokenizerChecks.check(root, source);
+    }
+
+    /** Ids above this are refused (the Rust library keeps ids as u32; no vocabulary comes near it). */
+    static final long MAX_ID = 1L << 24;
+
+    static boolean isNonNegativeInteger(JsonElement e, long max) {
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            return false;
+        }
+        try {
+            java.math.BigDecimal v = StrictJson.exact(e.getAsJsonPrimitive());
+            return v.signum() >= 0 && v.compareTo(java.math.BigDecimal.valueOf(max)) <= 0
+                    && v.stripTrailingZeros().scale() <= 0;
+        } catch (NumberFormatException ex) {
+            return false;
+        }
+    }
+
+    private static boolean isString(JsonElement e) {
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString();
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
     private void readModelVocab() throws IOException {
@@ -70,6 +98,10 @@ final class TokenizerJson {
         }
         if (vocab.isJsonObject()) {
             for (Map.Entry<String, JsonElement> e : vocab.getAsJsonObject().entrySet()) {
+                if (!isNonNegativeInteger(e.getValue(), MAX_ID)) {
+                    throw new IOException("tokenizer " + source + ": model vocab entry '" + abbreviate(e.getKey())
+                            + "' must have a non-negative integer id, found " + abbreviate(e.getValue().toString()));
+                }
                 long id = e.getValue().getAsLong();
                 modelIds.put(e.getKey(), id);
                 maxId = Math.max(maxId, id);
@@ -78,7 +110,15 @@ final class TokenizerJson {
             JsonArray pieces = vocab.getAsJsonArray();
             for (int i = 0; i < pieces.size(); i++) {
                 JsonElement p = pieces.get(i);
-                String piece = p.isJsonArray() ? p.getAsJsonArray().get(0).getAsString() : p.getAsString();
+                boolean pair = p.isJsonArray() && p.getAsJsonArray().size() == 2 && isString(p.getAsJsonArray().get(0))
+                        && p.getAsJsonArray().get(1).isJsonPrimitive()
+                        && p.getAsJsonArray().get(1).getAsJsonPrimitive().isNumber()
+                        && Double.isFinite(p.getAsJsonArray().get(1).getAsDouble());
+                if (!pair) {
+                    throw new IOException("tokenizer " + source + ": model vocab[" + i + "] must be a [piece, score]"
+                            + " pair with a finite score, found " + abbreviate(p.toString()));
+                }
+                String piece = p.getAsJsonArray().get(0).getAsString();
                 modelIds.putIfAbsent(piece, (long) i);
             }
             maxId = Math.max(maxId, pieces.size() - 1);

@@ -44,4 +44,22 @@ public record FeatureShape(int rows, int columns) {
     public String toString() {
         return "[" + (rows == ANY ? "*" : rows) + ", " + (columns == ANY ? "*" : columns) + "]";
     }
+
+    /**
+     * @param rows a feature matrix
+     * @param id the feature id
+     * @param source the file it was read from
+     * @throws FeatureStoreException naming the id, file and position of the first NaN or infinity
+     */
+    public static void checkFinite(float[][] rows, String id, Path source) {
+        for (int r = 0; r < rows.length; r++) {
+            float[] row = rows[r];
+            for (int c = 0; c < row.length; c++) {
+                if (!Float.isFinite(row[c])) {
+                    throw new FeatureStoreException("features of '" + id + "' in " + source + " hold " + row[c]
+                            + " at [" + r + ", " + c + "]; features must be finite");
+                }
+            }
+        }
+    }
 }

@@ -1,7 +1,6 @@
 package org.vladapter.vision.features;
 
 import io.jhdf.HdfFile;
-import io.jhdf.exceptions.HdfException;
 
 import java.nio.file.Path;
 
@@ -24,8 +23,12 @@ public final class Hdf5DirectoryStore extends PerFileStore {
     protected float[][] read(String id, Path file) {
         try (HdfFile hdf = new HdfFile(file)) {
             return Hdf5Features.read(hdf, id, file, expected);
-        } catch (HdfException e) {
-            throw new FeatureStoreException("cannot read features of '" + id + "' from " + file + ": " + e.getMessage(), e);
+        } catch (FeatureStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // jhdf signals a damaged file with HdfException and, deeper in, with buffer and argument errors
+            throw new FeatureStoreException("cannot read features of '" + id + "' from " + file
+                    + ": damaged HDF5 file (" + Hdf5Features.reason(e) + ")", e);
         }
     }
 }

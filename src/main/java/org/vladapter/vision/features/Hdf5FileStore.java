@@ -1,7 +1,6 @@
 package org.vladapter.vision.features;
 
 import io.jhdf.HdfFile;
-import io.jhdf.exceptions.HdfException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,29 +27,47 @@ public final class Hdf5FileStore implements FeatureStore {
         if (!Files.isRegularFile(file)) {
             throw new FeatureStoreException("feature file " + file + " not found");
         }
+        HdfFile opened = null;
         try {
-            this.hdf = new HdfFile(file);
-        } catch (HdfException e) {
-            throw new FeatureStoreException("cannot open feature file " + file + ": " + e.getMessage(), e);
+            opened = new HdfFile(file);
+            Hdf5Features.checkComplete(opened, file);
+        } catch (RuntimeException e) {
+            if (opened != null) {
+                opened.close();
+            }
+            if (e instanceof FeatureStoreException f) {
+                throw f;
+            }
+            throw new FeatureStoreException("cannot open feature file " + file + ": not a readable HDF5 file ("
+                    + Hdf5Features.reason(e) + ")", e);
         }
+        this.hdf = opened;
     }
 
     @Override
     public synchronized float[][] features(String id) {
-        if (Hdf5Features.find(hdf, id) == null) {
-            throw new FeatureStoreException(
-                    "no features for id '" + id + "' in " + file + " (looked for '" + id + "/features' and '" + id + "')");
-        }
         try {
+            if (Hdf5Features.find(hdf, id) == null) {
+                throw new FeatureStoreException("no features for id '" + id + "' in " + file + " (looked for '" + id
+                        + "/features' and '" + id + "')");
+            }
             return Hdf5Features.read(hdf, id, file, expected);
-        } catch (HdfException e) {
-            throw new FeatureStoreException("cannot read features of '" + id + "' from " + file + ": " + e.getMessage(), e);
+        } catch (FeatureStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new FeatureStoreException("cannot read features of '" + id + "' from " + file
+                    + ": damaged HDF5 file (" + Hdf5Features.reason(e) + ")", e);
         }
     }
 
     @Override
     public synchronized boolean contains(String id) {
-        return Hdf5Features.find(hdf, id) != null;
+        try {
+            return Hdf5Features.find(hdf, id) != null;
+        } catch (RuntimeException e) {
+            throw new FeatureStoreException("cannot look up id '" + id + "' in " + file + ": damaged HDF5 file ("
+                    + Hdf5Features.reason(e) + ")", e);
+        }
     }
 
     @Override

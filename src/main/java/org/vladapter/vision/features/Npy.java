@@ -6,11 +6,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -25,14 +26,15 @@ import java.util.zip.ZipFile;
 public final class Npy {
 
     private static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
-    private static final Pattern DESCR = Pattern.compile("'descr'\\s*:\\s*'([^']*)'");
-    private static final Pattern FORTRAN = Pattern.compile("'fortran_order'\\s*:\\s*(True|False)");
-    private static final Pattern SHAPE = Pattern.compile("'shape'\\s*:\\s*\\(([^)]*)\\)");
 
     private Npy() {}
 
+    /** The largest array accepted, in bytes of the file (a feature matrix is a few MB; more is a damaged file). */
+    public static final long MAX_ARRAY_BYTES = 512L << 20;
+
     /**
-     * Reads one array of an NPZ archive.
+     * Reads one array of an NPZ archive. The entry's CRC-32 is verified, and no more bytes are decompressed than the
+     * entry declares (and at most {@link #MAX_ARRAY_BYTES}), so a corrupted or bomb archive fails with its name.
      *
      * @param npz the archive
      * @param name the array name ({@code features} reads the entry {@code features.npy})
@@ -47,15 +49,41 @@ public final class Npy {
             }
             if (entry == null) {
                 StringBuilder names = new StringBuilder();
-                zip.stream().forEach(e -> names.append(names.length() == 0 ? "" : ", ").append(e.getName()));
+                zip.stream().limit(20).forEach(e -> names.append(names.length() == 0 ? "" : ", ").append(e.getName()));
                 throw new FeatureStoreException(
                         "no array '" + name + "' in " + npz + " (entries: " + names + ")");
             }
-            try (InputStream in = zip.getInputStream(entry)) {
-                return read(in.readAllBytes(), npz + ":" + entry.getName());
+            String source = npz + ":" + entry.getName();
+            long declared = entry.getSize();
+            if (declared < 0 || declared > MAX_ARRAY_BYTES) {
+                throw new FeatureStoreException(source + ": the zip entry declares " + declared
+                        + " bytes, outside [0, " + MAX_ARRAY_BYTES + "] (damaged archive?)");
             }
-        } catch (IOException e) {
-            throw new FeatureStoreException("cannot read " + npz + ": " + e.getMessage(), e);
+            byte[] bytes = new byte[(int) declared];
+            CRC32 crc = new CRC32();
+            try (InputStream in = zip.getInputStream(entry)) {
+                int n = in.readNBytes(bytes, 0, bytes.length);
+                if (n != bytes.length) {
+                    throw new FeatureStoreException(source + ": the zip entry holds " + n + " bytes but declares "
+                            + declared + " (damaged archive)");
+                }
+                if (in.read() >= 0) {
+                    throw new FeatureStoreException(source + ": the zip entry holds more than the " + declared
+                            + " bytes it declares (damaged archive)");
+                }
+            }
+            crc.update(bytes);
+            if (crc.getValue() != entry.getCrc()) {
+                throw new FeatureStoreException(source + ": CRC-32 mismatch (stored "
+                        + Long.toHexString(entry.getCrc()) + ", computed " + Long.toHexString(crc.getValue())
+                        + "): the archive is corrupted");
+            }
+            return read(bytes, source);
+        } catch (FeatureStoreException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new FeatureStoreException("cannot read " + npz + ": not a readable NPZ archive (" + why + ")", e);
         }
     }
 
@@ -68,6 +96,11 @@ public final class Npy {
      */
     public static NpyArray readNpy(Path npy) {
         try {
+            long size = java.nio.file.Files.size(npy);
+            if (size > MAX_ARRAY_BYTES) {
+                throw new FeatureStoreException(npy + " has " + size + " bytes, more than the " + MAX_ARRAY_BYTES
+                        + " accepted for one feature array");
+            }
             return read(java.nio.file.Files.readAllBytes(npy), npy.toString());
         } catch (IOException e) {
             throw new FeatureStoreException("cannot read " + npy + ": " + e.getMessage(), e);
@@ -75,7 +108,8 @@ public final class Npy {
     }
 
     /**
-     * Parses the bytes of an NPY file.
+     * Parses the bytes of an NPY file. The header is parsed as a Python dict literal ({@link NpyHeader}); the data
+     * must be exactly the size the shape and dtype give (computed exactly, overflow refused) and values finite.
      *
      * @param bytes the whole file
      * @param source a name for messages
@@ -88,7 +122,8 @@ public final class Npy {
             throw new FeatureStoreException(source + " is not an NPY file (bad magic)");
         }
         int major = bytes[6] & 0xff;
-        int headerLength;
+        int minor = bytes[7] & 0xff;
+        long headerLength;
         int headerStart;
         if (major == 1) {
             headerLength = buf.getShort(8) & 0xffff;
@@ -97,22 +132,33 @@ public final class Npy {
             if (bytes.length < 12) {
                 throw new FeatureStoreException(source + ": truncated NPY header");
             }
-            headerLength = buf.getInt(8);
+            headerLength = buf.getInt(8) & 0xffffffffL;
             headerStart = 12;
         } else {
-            throw new FeatureStoreException(source + ": unsupported NPY version " + major);
+            throw new FeatureStoreException(source + ": unsupported NPY version " + major + "." + minor);
         }
-        if (headerLength < 0 || headerStart + headerLength > bytes.length) {
-            throw new FeatureStoreException(source + ": truncated NPY header");
+        if (minor != 0) {
+            throw new FeatureStoreException(source + ": unsupported NPY version " + major + "." + minor);
         }
-        String header = new String(bytes, headerStart, headerLength,
-                major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
-        String dtype = group(DESCR, header, "descr", source);
-        if (group(FORTRAN, header, "fortran_order", source).equals("True")) {
+        if (headerStart + headerLength > bytes.length) {
+            throw new FeatureStoreException(source + ": truncated NPY header (it declares " + headerLength
+                    + " bytes, the file has " + (bytes.length - headerStart) + " after the preamble)");
+        }
+        String header;
+        try {
+            header = (major == 3 ? StandardCharsets.UTF_8 : StandardCharsets.US_ASCII).newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, headerStart, (int) headerLength)).toString();
+        } catch (CharacterCodingException e) {
+            throw new FeatureStoreException(source + ": the NPY header is not " + (major == 3 ? "UTF-8" : "ASCII")
+                    + " text");
+        }
+        NpyHeader h = NpyHeader.parse(header, source);
+        String dtype = h.descr();
+        if (h.fortranOrder()) {
             throw new FeatureStoreException(
                     source + ": Fortran-order arrays are not supported (save with C order, e.g. np.ascontiguousarray)");
         }
-        int[] shape = parseShape(group(SHAPE, header, "shape", source), source);
         int itemSize = switch (dtype) {
             case "<f2" -> 2;
             case "<f4" -> 4;
@@ -120,19 +166,35 @@ public final class Npy {
             default -> throw new FeatureStoreException(
                     source + ": unsupported dtype '" + dtype + "' (supported: <f2, <f4, <f8)");
         };
+        long dataStart = headerStart + headerLength;
+        long available = bytes.length - dataStart;
         long count = 1;
-        for (int d : shape) {
-            count *= d;
+        long needed;
+        try {
+            for (long d : h.shape()) {
+                count = Math.multiplyExact(count, d);
+            }
+            needed = Math.multiplyExact(count, (long) itemSize);
+        } catch (ArithmeticException e) {
+            throw new FeatureStoreException(source + ": shape " + Arrays.toString(h.shape())
+                    + " overflows 64-bit sizes");
         }
-        int dataStart = headerStart + headerLength;
-        long needed = count * itemSize;
-        if (count > Integer.MAX_VALUE || bytes.length - dataStart < needed) {
+        if (needed > available) {
             throw new FeatureStoreException(
-                    source + ": data truncated: shape " + Arrays.toString(shape) + " of " + dtype + " needs "
-                            + needed + " bytes, found " + (bytes.length - dataStart));
+                    source + ": data truncated: shape " + Arrays.toString(h.shape()) + " of " + dtype + " needs "
+                            + needed + " bytes, found " + available);
+        }
+        if (needed < available) {
+            throw new FeatureStoreException(
+                    source + ": " + (available - needed) + " unexpected bytes after the data of shape "
+                            + Arrays.toString(h.shape()) + " of " + dtype);
+        }
+        int[] shape = new int[h.shape().length];
+        for (int i = 0; i < shape.length; i++) {
+            shape[i] = (int) h.shape()[i]; // bounded by the file size above
         }
         float[] data = new float[(int) count];
-        buf.position(dataStart);
+        buf.position((int) dataStart);
         switch (itemSize) {
             case 2 -> {
                 for (int i = 0; i < data.length; i++) {
@@ -146,29 +208,12 @@ public final class Npy {
                 }
             }
         }
-        return new NpyArray(dtype, shape, data);
-    }
-
-    private static String group(Pattern pattern, String header, String key, String source) {
-        Matcher m = pattern.matcher(header);
-        if (!m.find()) {
-            throw new FeatureStoreException(source + ": NPY header has no '" + key + "': " + header.trim());
+        for (int i = 0; i < data.length; i++) {
+            if (!Float.isFinite(data[i])) {
+                throw new FeatureStoreException(source + ": holds " + data[i] + " at flat index " + i
+                        + "; features must be finite");
+            }
         }
-        return m.group(1);
-    }
-
-    private static int[] parseShape(String text, String source) {
-        String[] parts = text.split(",");
-        return Arrays.stream(parts)
-                .map(String::trim)
-                .filter(s -> !s.isEmpty())
-                .mapToInt(s -> {
-                    try {
-                        return Integer.parseInt(s.endsWith("L") ? s.substring(0, s.length() - 1) : s);
-                    } catch (NumberFormatException e) {
-                        throw new FeatureStoreException(source + ": bad NPY shape (" + text + ")");
-                    }
-                })
-                .toArray();
+        return new NpyArray(dtype, shape, data);
     }
 }
