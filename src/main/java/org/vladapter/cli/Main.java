@@ -18,6 +18,7 @@ import java.nio.file.NoSuchFileException;
         subcommands = {
             // one line per subcommand; keep sorted
             BenchCommand.class,
+            DownloadCommand.class,
             EvaluateCommand.class,
             ForwardCommand.class,
             GenerateCommand.class,

@@ -31,8 +31,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, description = "the datasets/ folder of the VL-Adapter release")
     Path data;
 
-    @Option(names = "--backbone", required = true, description = "HF checkpoint folder with tokenizer.json (e.g. facebook/bart-base saved locally)")
-    Path backbone;
+    @Option(names = "--backbone", required = true, description = "HF checkpoint folder with tokenizer.json, or a Hub id in the cache (facebook/bart-base; see download)")
+    String backbone;
 
     @Option(names = "--method", defaultValue = "single-adapter", description = "paper row, e.g. single-adapter, multiple-lora, full-finetuning")
     String method;
@@ -73,11 +73,12 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Task> taskList = Task.parseList(tasks);
         MethodPreset preset = MethodPreset.fromCliName(method);
-        Backbone bb = Backbone.fromFolder(backbone);
-        if (!Files.exists(backbone.resolve("tokenizer.json"))) {
-            throw new IllegalArgumentException("no tokenizer.json in " + backbone + " (save the tokenizer with the model)");
+        Backbone bb = Backbone.of(backbone);
+        if (!bb.hasWeights() || !Files.exists(bb.folder().resolve("tokenizer.json"))) {
+            throw new IllegalArgumentException("no tokenizer.json in " + (bb.hasWeights() ? bb.folder() : backbone)
+                    + " (train needs a checkpoint folder with its tokenizer)");
         }
-        VlTokenizer tokenizer = VlTokenizer.load(backbone, bb.config().type().name().toLowerCase(java.util.Locale.ROOT));
+        VlTokenizer tokenizer = VlTokenizer.load(bb.folder(), bb.config().type().name().toLowerCase(java.util.Locale.ROOT));
         boolean prompts = preset.usesTaskPrompts(PaperRecipe.isVideo(taskList) ? Task.Modality.VIDEO : Task.Modality.IMAGE);
         Path runDir = out != null ? out : Path.of("runs", preset.cliName());
         try (NDManager manager = NDManager.newBaseManager();
