@@ -23,6 +23,7 @@ import java.nio.file.NoSuchFileException;
             ForwardCommand.class,
             GenerateCommand.class,
             ParamsCommand.class,
+            RestoreReleaseCommand.class,
             TrainCommand.class,
         })
 public final class Main implements Runnable {

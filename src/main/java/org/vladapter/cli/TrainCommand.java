@@ -104,7 +104,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
             List<Path> vqaAnnotations = new java.util.ArrayList<>();
             for (String split : new String[] {"train2014", "val2014"}) {
-                Path f = data.resolve("vqa").resolve("v2_mscoco_" + split + "_annotations.json");
+                Path f = layout.annotationRoot().resolve("vqa").resolve("v2_mscoco_" + split + "_annotations.json");
                 if (taskList.contains(Task.VQA) && Files.exists(f)) {
                     vqaAnnotations.add(f);
                 }
@@ -112,7 +112,7 @@ public final class TrainCommand implements Callable<Integer> {
             if (!vqaAnnotations.isEmpty()) {
                 run.optVqaAnnotations(vqaAnnotations);
             } else if (taskList.contains(Task.VQA)) {
-                System.err.println("no official VQA annotations under " + data.resolve("vqa")
+                System.err.println("no official VQA annotations under " + layout.annotationRoot().resolve("vqa")
                         + ": VQA is scored with the soft-label VQA score, not the official accuracy");
             }
             VlTraining.Result result = run.setTrainData(train.build()).build().fit();
