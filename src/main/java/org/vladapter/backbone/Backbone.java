@@ -1,5 +1,8 @@
 package org.vladapter.backbone;
 
+import org.vladapter.hub.CachedModels;
+import org.vladapter.hub.HubCache;
+
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import org.vladapter.backbone.bart.BartModel;
@@ -57,14 +60,15 @@ public final class Backbone {
     }
 
     /**
-     * @param presetOrFolder a preset name or a folder path
+     * @param presetOrFolder a preset name, a folder path, or a Hub model id ({@code facebook/bart-base},
+     *     {@code org/name@revision}, {@code hub:t5-base}) found in the huggingface_hub cache
      * @return the backbone
      */
     public static Backbone of(String presetOrFolder) {
         if (ModelConfig.preset(presetOrFolder) != null && !Files.isDirectory(Path.of(presetOrFolder))) {
             return preset(presetOrFolder);
         }
-        return fromFolder(Path.of(presetOrFolder));
+        return fromFolder(CachedModels.resolve(presetOrFolder, HubCache.fromEnvironment()));
     }
 
     /**

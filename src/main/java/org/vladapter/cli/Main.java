@@ -19,10 +19,12 @@ import java.nio.file.NoSuchFileException;
             // one line per subcommand; keep sorted
             BenchCommand.class,
             CommandLine.HelpCommand.class,
+            DownloadCommand.class,
             EvaluateCommand.class,
             ForwardCommand.class,
             GenerateCommand.class,
             ParamsCommand.class,
+            RestoreReleaseCommand.class,
             TrainCommand.class,
         })
 public final class Main implements Runnable {

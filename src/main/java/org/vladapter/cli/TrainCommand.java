@@ -34,8 +34,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--backbone", required = true,
-            description = "HF checkpoint folder with tokenizer.json (e.g. facebook/bart-base saved with save_pretrained)")
-    Path backbone;
+            description = "HF checkpoint folder with tokenizer.json, or a Hub id in the cache (facebook/bart-base; see download)")
+    String backbone;
 
     @Option(names = "--method", defaultValue = "single-adapter", completionCandidates = ParamsCommand.MethodNames.class,
             description = "paper row: ${COMPLETION-CANDIDATES}")
@@ -84,7 +84,7 @@ public final class TrainCommand implements Callable<Integer> {
         List<Task> taskList = Task.parseList(tasks);
         MethodPreset preset = MethodPreset.fromCliName(method);
         Backbone bb = openBackbone(backbone);
-        VlTokenizer tokenizer = VlTokenizer.load(backbone, bb.config().type().name().toLowerCase(java.util.Locale.ROOT));
+        VlTokenizer tokenizer = VlTokenizer.load(bb.folder(), bb.config().type().name().toLowerCase(java.util.Locale.ROOT));
         Path runDir = out != null ? out : Path.of("runs", preset.cliName());
         try (NDManager manager = NDManager.newBaseManager()) {
             VlAdapter.Builder builder = VlAdapter.builder().backbone(bb).method(preset).tasks(taskList)
@@ -112,19 +112,16 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** A checkpoint folder with a tokenizer; a preset name explains how to get one. */
-    static Backbone openBackbone(Path folder) {
-        if (!Files.isDirectory(folder)) {
-            String name = folder.toString();
-            if (ModelConfig.preset(name) != null) {
-                throw new IllegalArgumentException("'" + name + "' is a preset with random weights (for params);"
-                        + " train needs a checkpoint folder: save the HF model and tokenizer with save_pretrained"
-                        + " (e.g. facebook/bart-base or t5-base) and pass that folder");
-            }
-            throw new IllegalArgumentException("backbone folder not found: " + folder);
+    static Backbone openBackbone(String name) {
+        if (ModelConfig.preset(name) != null && !Files.isDirectory(Path.of(name))) {
+            throw new IllegalArgumentException("'" + name + "' is a preset with random weights (for params);"
+                    + " train needs a checkpoint folder or a downloaded Hub model: `vladapter download facebook/bart-base`"
+                    + " then --backbone facebook/bart-base, or a folder saved with save_pretrained");
         }
-        if (!Files.exists(folder.resolve("tokenizer.json"))) {
-            throw new IllegalArgumentException("no tokenizer.json in " + folder + " (save the tokenizer with the model)");
+        Backbone bb = Backbone.of(name);
+        if (!Files.exists(bb.folder().resolve("tokenizer.json"))) {
+            throw new IllegalArgumentException("no tokenizer.json in " + bb.folder() + " (save the tokenizer with the model)");
         }
-        return Backbone.fromFolder(folder);
+        return bb;
     }
 }

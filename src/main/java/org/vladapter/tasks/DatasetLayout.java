@@ -5,6 +5,7 @@ import org.vladapter.vision.features.FeatureShape;
 import org.vladapter.vision.features.FeatureStore;
 import org.vladapter.vision.features.Hdf5DirectoryStore;
 import org.vladapter.vision.features.NpzDirectoryStore;
+import org.vladapter.vision.features.ParquetFeatureStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +28,14 @@ import java.util.Map;
  * video/ann/{tvqa,how2qa,tvc,yc2c}/&lt;task&gt;_&lt;split&gt;.jsonl
  * </pre>
  *
- * A split may name several files separated by commas ({@code train,valid}). Feature stores are shared by
+ * The same data as published on the HuggingFace Hub ({@code ylsung/VL-Adapter-datasets}, fetched with
+ * {@code vladapter download datasets/ylsung/VL-Adapter-datasets}) is read in place: when the root holds
+ * {@code features/} and {@code annotations/}, annotation files are read from {@code annotations/<path
+ * above>} and image features from the Parquet shards {@code features/<COCO|VG|GQA|nlvr>/data_clip_RN101_att/
+ * part-NNNNN.parquet} ({@link ParquetFeatureStore}, whose id index is cached under {@code optIndexDirectory}).
+ * The video data are not part of that release; in that layout they are looked for under {@code annotations/video/}.
+ *
+ * <p>A split may name several files separated by commas ({@code train,valid}). Feature stores are shared by
  * the datasets opened from one layout (VQA and COCO captions read the same COCO folder) and, with {@code
  * cacheSize}, wrapped in an LRU cache. Close the layout to release them.
  */
@@ -36,6 +44,9 @@ public final class DatasetLayout implements AutoCloseable {
     private static final Map<String, Integer> FEATURE_DIMS = Map.of("RN50", 2048, "RN101", 2048, "RN50x4", 2560, "ViT", 768);
 
     private final Path root;
+    private final Path annotationRoot;
+    private final boolean hubRelease;
+    private final Path indexDirectory;
     private final String featureType;
     private final int cacheSize;
     private final ReaderOptions readerOptions;
@@ -50,6 +61,9 @@ public final class DatasetLayout implements AutoCloseable {
             throw new IllegalArgumentException("unknown feature type '" + builder.featureType + "'; known: " + FEATURE_DIMS.keySet());
         }
         this.root = builder.root;
+        this.hubRelease = isHubRelease(builder.root);
+        this.annotationRoot = hubRelease ? builder.root.resolve("annotations") : builder.root;
+        this.indexDirectory = builder.indexDirectory != null ? builder.indexDirectory : defaultIndexDirectory();
         this.featureType = builder.featureType;
         this.cacheSize = builder.cacheSize;
         this.readerOptions = builder.readerOptions;
@@ -63,6 +77,35 @@ public final class DatasetLayout implements AutoCloseable {
     /** @return the {@code datasets/} folder */
     public Path root() {
         return root;
+    }
+
+    /**
+     * @param root a folder
+     * @return whether it is the Hub release layout ({@code features/} and {@code annotations/})
+     */
+    public static boolean isHubRelease(Path root) {
+        return Files.isDirectory(root.resolve("features")) && Files.isDirectory(root.resolve("annotations"));
+    }
+
+    /** @return whether this layout reads the Hub release (Parquet features) rather than the .h5 tree */
+    public boolean hubRelease() {
+        return hubRelease;
+    }
+
+    /** @return the folder annotation paths are relative to: the root, or its {@code annotations/} in the Hub release */
+    public Path annotationRoot() {
+        return annotationRoot;
+    }
+
+    /** @return where Parquet shard indexes are cached */
+    public Path indexDirectory() {
+        return indexDirectory;
+    }
+
+    private static Path defaultIndexDirectory() {
+        String env = System.getenv("VLADAPTER_CACHE");
+        Path base = env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".cache", "vladapter");
+        return base.resolve("feature-index");
     }
 
     /**
@@ -143,7 +186,7 @@ public final class DatasetLayout implements AutoCloseable {
                 if (parts.size() != 1) {
                     throw new IllegalArgumentException("COCO caption reads one Karpathy split at a time, got '" + split + "'");
                 }
-                yield CocoCaptionDataset.load(split, root.resolve("COCO/dataset_coco.json"), imageStore("COCO"), readerOptions);
+                yield CocoCaptionDataset.load(split, annotationRoot.resolve("COCO/dataset_coco.json"), imageStore("COCO"), readerOptions);
             }
             case TVQA, HOW2QA -> VideoQaDataset.load(task, split, files(parts, videoAnnotations(task)),
                     subtitles(task), videoStore(task), readerOptions);
@@ -157,6 +200,9 @@ public final class DatasetLayout implements AutoCloseable {
      * @return the folder of per-image feature files for the configured feature type
      */
     public Path imageFeatureDirectory(String folder) {
+        if (hubRelease) {
+            return root.resolve("features").resolve(folder).resolve("data_clip_" + featureType + "_att");
+        }
         return root.resolve(folder).resolve("clip_features").resolve("data_clip_" + featureType + "_att");
     }
 
@@ -165,7 +211,7 @@ public final class DatasetLayout implements AutoCloseable {
      * @return the folder of its {@code <vid_name>.npz} files
      */
     public Path videoFeatureDirectory(Task task) {
-        return root.resolve("video/vis_features").resolve(videoSource(task)).resolve("clip-vit");
+        return annotationRoot.resolve("video/vis_features").resolve(videoSource(task)).resolve("clip-vit");
     }
 
     /**
@@ -173,7 +219,7 @@ public final class DatasetLayout implements AutoCloseable {
      * @return its subtitles file
      */
     public Path subtitlesFile(Task task) {
-        return root.resolve("video/ann").resolve(videoSource(task) + "_subtitles.jsonl");
+        return annotationRoot.resolve("video/ann").resolve(videoSource(task) + "_subtitles.jsonl");
     }
 
     private static String gqaFeatureFolder(String split) {
@@ -201,7 +247,7 @@ public final class DatasetLayout implements AutoCloseable {
     private List<Path> files(List<String> parts, String pattern) {
         List<Path> out = new ArrayList<>();
         for (String part : parts) {
-            Path file = root.resolve(String.format(pattern, part));
+            Path file = annotationRoot.resolve(String.format(pattern, part));
             if (!Files.isRegularFile(file)) {
                 throw new AnnotationException("annotation file not found: " + file + " (layout root " + root + ")");
             }
@@ -215,7 +261,9 @@ public final class DatasetLayout implements AutoCloseable {
         FeatureShape shape = featureType.equals("RN101")
                 ? FeatureShape.CLIP_RN101_GRID
                 : new FeatureShape(FeatureShape.ANY, FEATURE_DIMS.get(featureType));
-        return stores.computeIfAbsent(dir, d -> cached(new Hdf5DirectoryStore(d, shape)));
+        return stores.computeIfAbsent(dir, d -> cached(hubRelease
+                ? new ParquetFeatureStore(d, shape, ParquetFeatureStore.indexFileFor(d, indexDirectory))
+                : new Hdf5DirectoryStore(d, shape)));
     }
 
     private synchronized FeatureStore videoStore(Task task) {
@@ -246,8 +294,19 @@ public final class DatasetLayout implements AutoCloseable {
         private String featureType = "RN101";
         private int cacheSize;
         private ReaderOptions readerOptions = ReaderOptions.defaults();
+        private Path indexDirectory;
 
         private Builder() {}
+
+        /**
+         * @param directory where the id indexes of Parquet feature shards are cached (default
+         *     {@code $VLADAPTER_CACHE/feature-index}, else {@code ~/.cache/vladapter/feature-index})
+         * @return this builder
+         */
+        public Builder optIndexDirectory(Path directory) {
+            this.indexDirectory = directory;
+            return this;
+        }
 
         /**
          * @param root the release's {@code datasets/} folder
