@@ -5,7 +5,7 @@ import org.vladapter.generate.GenerationConfig;
 import org.vladapter.tasks.Task;
 
 /**
- * How each task is decoded at evaluation time, as the released VL-Adapter scripts do it (spec 1.5):
+ * How each task is decoded at evaluation time, as the released VL-Adapter scripts do it (docs/behaviour.md#decoding):
  * VQA and GQA greedy with max length 20; COCO captions beam 5, max length 40; video QA and video captions
  * beam 5, max length 20. A BART checkpoint's own generation settings (n-gram blocking, early stopping,
  * forced EOS) apply underneath, as HF {@code generate} inherits them. NLVR2 is not generated: it compares
