@@ -31,6 +31,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--methods", description = "methods suite: comma-separated method names (default: all)")
     String methods;
 
+    @Option(names = "--cases", defaultValue = "1000", description = "fuzz suite: cases per input class")
+    int cases;
+
+    @Option(names = "--seed", defaultValue = "12", description = "fuzz suite: seed of the mutations")
+    long seed;
+
     /** Benchmark suites. */
     enum Suite {
         /** bart-base/t5-base training step and peak memory; greedy generation with and without the KV cache. */
@@ -40,7 +46,9 @@ public final class BenchCommand implements Callable<Integer> {
         /** COCO caption metrics (PTB, BLEU, ROUGE-L, CIDEr-D) for 5k, 10k, 25k candidates with 5 references. */
         metrics,
         /** Every PEFT method on the preset: training step time, trainable/gradient/AdamW/activation memory. */
-        methods
+        methods,
+        /** Seeded mutations of every loader's input (docs/reliability.md): outcome counts per input class. */
+        fuzz
     }
 
     @Override
@@ -60,6 +68,8 @@ public final class BenchCommand implements Callable<Integer> {
             case metrics:
                 org.vladapter.bench.CaptionMetricsBench.main(new String[0]);
                 return 0;
+            case fuzz:
+                return org.vladapter.bench.FuzzBench.run(seed, cases, System.out);
             default:
                 throw new IllegalArgumentException("unknown suite " + suite);
         }
