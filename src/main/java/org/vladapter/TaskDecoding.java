@@ -60,19 +60,19 @@ public final class TaskDecoding {
      */
     public static GenerationConfig forTask(Task task, ModelConfig config, int cocoCaptionMaxLength) {
         GenerationConfig.Builder b =
-                GenerationConfig.fromModel(config).optSemantics(GenerationSemantics.TRANSFORMERS_4_2_1);
+                GenerationConfig.fromModel(config).semantics(GenerationSemantics.TRANSFORMERS_4_2_1);
         switch (task) {
             case VQA:
             case GQA:
             case NLVR2:
-                return b.optNumBeams(1).optMaxLength(20).build();
+                return b.numBeams(1).maxLength(20).build();
             case COCO_CAPTION:
-                return b.optNumBeams(5).optMaxLength(cocoCaptionMaxLength).build();
+                return b.numBeams(5).maxLength(cocoCaptionMaxLength).build();
             case TVQA:
             case HOW2QA:
             case TVC:
             case YC2C:
-                return b.optNumBeams(5).optMaxLength(20).build();
+                return b.numBeams(5).maxLength(20).build();
             default:
                 throw new IllegalArgumentException("no decoding rule for task " + task);
         }

@@ -98,6 +98,7 @@ public final class Charts {
      * @param height pixels
      * @return the chart
      * @throws IllegalArgumentException naming the method when its percentage is not positive (log axis)
+     *     <p>Without any score in {@code column} the chart says so in its title and in the plot.
      */
     public static XYChart scoreVersusTrainedParameters(ResultsTable table, String column, int width, int height) {
         XYChart chart = base(
@@ -128,6 +129,16 @@ public final class Charts {
             maxS = Math.max(maxS, s);
         }
         if (rows.isEmpty()) {
+            // say why there is no point instead of drawing bare axes
+            String note = "no " + column + " score: " + (column.equals(ResultsTable.AVERAGE)
+                    ? "not every task has a score" : "the task has no score");
+            chart.setTitle(chart.getTitle() + " (" + note + ")");
+            chart.getStyler().setXAxisMin(0.1);
+            chart.getStyler().setXAxisMax(100.0);
+            chart.getStyler().setYAxisMin(0.0);
+            chart.getStyler().setYAxisMax(100.0);
+            chart.addSeries(" ", new double[] {1.0}, new double[] {50.0}).setMarkerColor(new java.awt.Color(0, 0, 0, 0));
+            chart.addAnnotation(new AnnotationText(note, 1.0, 50.0, false));
             return chart;
         }
         // room around the points so markers and labels stay inside the plot

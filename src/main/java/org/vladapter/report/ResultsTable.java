@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 
@@ -167,16 +168,49 @@ public final class ResultsTable {
     }
 
     /**
-     * Writes the table as an HTML {@code <table>} (tablesaw-html), atomically.
+     * Writes the table as a complete HTML page (title, the table from tablesaw-html with scores to one
+     * decimal), atomically.
      *
      * @param file the target file
      */
     public void saveHtml(Path file) {
-        AtomicFiles.writeUnchecked(file, out -> {
-            Writer w = keepOpen(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            new HtmlWriter().write(rounded(1), HtmlWriteOptions.builder(w).build());
-            w.flush();
-        });
+        saveHtml(file, Map.of());
+    }
+
+    /**
+     * Writes the table as a complete HTML page with the run's configuration under it, atomically.
+     *
+     * @param file the target file
+     * @param configuration values shown as a definition list (e.g. the recipe), may be empty
+     */
+    public void saveHtml(Path file, Map<String, ?> configuration) {
+        java.io.StringWriter tableHtml = new java.io.StringWriter();
+        try {
+            new HtmlWriter().write(rounded(1), HtmlWriteOptions.builder(tableHtml).build());
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot render the results table as HTML: " + e.getMessage(), e);
+        }
+        StringBuilder page = new StringBuilder();
+        String title = escape(table.name());
+        page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>").append(title)
+                .append("</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+                        + "td,th{border:1px solid #ccc;padding:4px 8px;text-align:right}</style>\n</head>\n<body>\n<h1>")
+                .append(title).append("</h1>\n").append(tableHtml).append('\n');
+        page.append("<p>Scores are on 0-100 (CIDEr-D &times;100); ").append(escape(AVERAGE))
+                .append(" is the mean over the tasks when every task has a score; ").append(escape(PERCENT))
+                .append(" is the share of trained parameters.</p>\n");
+        if (!configuration.isEmpty()) {
+            page.append("<h2>Configuration</h2>\n<dl>\n");
+            configuration.forEach((k, v) -> page.append("<dt>").append(escape(k)).append("</dt><dd>")
+                    .append(escape(String.valueOf(v))).append("</dd>\n"));
+            page.append("</dl>\n");
+        }
+        page.append("</body>\n</html>\n");
+        AtomicFiles.writeUnchecked(file, out -> out.write(page.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     /** @return the table rendered for a terminal, scores with one decimal, percentages with two */

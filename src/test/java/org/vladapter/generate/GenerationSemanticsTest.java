@@ -43,12 +43,12 @@ class GenerationSemanticsTest {
 
     private static GenerationOutput run(ScriptedModel model, int batch, GenerationConfig.Builder cfg) {
         return new Generator(model).generateWithScores(ScriptedModel.input(manager, batch),
-                cfg.optUseCache(false).build(), ForwardContext.EVAL);
+                cfg.useCache(false).build(), ForwardContext.EVAL);
     }
 
     private static GenerationConfig.Builder beams(int k, int maxLength, boolean early, GenerationSemantics s) {
-        return GenerationConfig.builder().optNumBeams(k).optMaxLength(maxLength).optEarlyStopping(early)
-                .optSemantics(s);
+        return GenerationConfig.builder().numBeams(k).maxLength(maxLength).earlyStopping(early)
+                .semantics(s);
     }
 
     /**
@@ -144,13 +144,13 @@ class GenerationSemanticsTest {
     void greedyForcesEosOnlyIn5AndBeamSearchInBoth() {
         ScriptedModel model = new ScriptedModel(ScriptedModel.bartLike(),
                 (input, generated) -> new double[] {0, 0, .1, .7, .2});
-        GenerationConfig.Builder greedy = GenerationConfig.builder().optMaxLength(4).optForcedEosId(2);
-        assertThat(run(model, 1, greedy.optSemantics(GenerationSemantics.TRANSFORMERS_5)).sequences()[0])
+        GenerationConfig.Builder greedy = GenerationConfig.builder().maxLength(4).forcedEosId(2);
+        assertThat(run(model, 1, greedy.semantics(GenerationSemantics.TRANSFORMERS_5)).sequences()[0])
                 .containsExactly(2, 3, 3, 2);
-        assertThat(run(model, 1, greedy.optSemantics(GenerationSemantics.TRANSFORMERS_4_2_1)).sequences()[0])
+        assertThat(run(model, 1, greedy.semantics(GenerationSemantics.TRANSFORMERS_4_2_1)).sequences()[0])
                 .containsExactly(2, 3, 3, 3);
         for (GenerationSemantics s : GenerationSemantics.values()) {
-            GenerationOutput out = run(model, 1, beams(2, 3, true, s).optForcedEosId(2));
+            GenerationOutput out = run(model, 1, beams(2, 3, true, s).forcedEosId(2));
             // cur=1: eos .1 ranks third (not among the 2 best): dropped; cur=2 = max_length - 1: EOS forced
             assertThat(out.sequences()[0]).as(s.name()).containsExactly(2, 3, 2);
             assertThat((double) out.sequencesScores()[0]).isCloseTo(ln(.7) / 2, within(1e-5));

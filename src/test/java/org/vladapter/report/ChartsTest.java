@@ -76,4 +76,13 @@ class ChartsTest {
         assertThatThrownBy(() -> Charts.scoreVersusTrainedParameters(zero, "VQA", 100, 100))
                 .hasMessageContaining("method 'none' has 0.0 % trained parameters");
     }
+
+    @Test
+    void aRunWithoutAnAverageSaysSoOnTheChart(@TempDir Path tmp) throws Exception {
+        ResultsTable partial = ResultsTable.of("p", List.of("vqa", "gqa"),
+                List.of(new org.vladapter.report.MethodResult("single-lora", Map.of("vqa", 60.0), 5.9)));
+        XYChart chart = Charts.scoreVersusTrainedParameters(partial, ResultsTable.AVERAGE, 400, 300);
+        assertThat(chart.getTitle()).contains("no avg score: not every task has a score");
+        assertThat(savedAndDecoded(chart, tmp.resolve("none.png")).getWidth()).isEqualTo(400);
+    }
 }

@@ -71,6 +71,7 @@ class ResultsTableTest {
         t.saveHtml(html);
         String h = Files.readString(html);
         assertThat(h).contains("<table").contains("<th>COCO CIDEr</th>").contains("Single Adapter").contains("77.4");
+        assertThat(h).startsWith("<!DOCTYPE html>").contains("<title>" + t.table().name() + "</title>").endsWith("</html>\n");
         try (var s = Files.list(tmp)) {
             assertThat(s.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("out", "table1.html");
         }

@@ -63,12 +63,12 @@ class MultitaskLoaderTest {
     }
 
     private static MultitaskLoader loader(long seed, int prefetch) {
-        BatchCollator collator = BatchCollator.builder().setEncoder(new WhitespaceEncoder()).optImageTokens(1).build();
-        return MultitaskLoader.builder().setCollator(collator)
+        BatchCollator collator = BatchCollator.builder().encoder(new WhitespaceEncoder()).imageTokens(1).build();
+        return MultitaskLoader.builder().collator(collator)
                 .addTask(synthetic(Task.VQA, 23), 5)
                 .addTask(synthetic(Task.GQA, 10), 4)
                 .addTask(synthetic(Task.NLVR2, 3), 2)
-                .optSeed(seed).optPrefetch(prefetch).build();
+                .seed(seed).prefetch(prefetch).build();
     }
 
     private static List<List<String>> drain(MultitaskLoader.Epoch epoch) {
@@ -119,12 +119,12 @@ class MultitaskLoaderTest {
 
     @Test
     void tasksKeepTheOriginalsLoaderOrderWhateverTheOrderTheyWereAddedIn() {
-        BatchCollator collator = BatchCollator.builder().setEncoder(new WhitespaceEncoder()).optImageTokens(1).build();
-        MultitaskLoader reversed = MultitaskLoader.builder().setCollator(collator)
+        BatchCollator collator = BatchCollator.builder().encoder(new WhitespaceEncoder()).imageTokens(1).build();
+        MultitaskLoader reversed = MultitaskLoader.builder().collator(collator)
                 .addTask(synthetic(Task.NLVR2, 3), 2)
                 .addTask(synthetic(Task.GQA, 10), 4)
                 .addTask(synthetic(Task.VQA, 23), 5)
-                .optSeed(9595).build();
+                .seed(9595).build();
         MultitaskLoader canonical = loader(9595, 0);
         assertThat(reversed.tasks()).containsExactly(Task.VQA, Task.GQA, Task.NLVR2);
         for (int epoch = 0; epoch < 3; epoch++) {
@@ -178,7 +178,7 @@ class MultitaskLoaderTest {
 
     @Test
     void errorsOfTheProducerReachTheConsumer() {
-        BatchCollator collator = BatchCollator.builder().setEncoder(new WhitespaceEncoder()).optImageTokens(1).build();
+        BatchCollator collator = BatchCollator.builder().encoder(new WhitespaceEncoder()).imageTokens(1).build();
         TaskDataset good = synthetic(Task.VQA, 4);
         TaskDataset failing = new TaskDataset() {
             @Override
@@ -221,12 +221,12 @@ class MultitaskLoaderTest {
                 };
             }
         };
-        MultitaskLoader loader = MultitaskLoader.builder().setCollator(collator).addTask(failing, 2).optPrefetch(1).build();
+        MultitaskLoader loader = MultitaskLoader.builder().collator(collator).addTask(failing, 2).prefetch(1).build();
         try (MultitaskLoader.Epoch epoch = loader.epoch(0)) {
             assertThatThrownBy(epoch::next).hasMessageContaining("no features for id 'a'");
             assertThat(epoch.hasNext()).isFalse();
         }
         assertThatThrownBy(() -> MultitaskLoader.builder().addTask(synthetic(Task.VQA, 1), 1))
-                .hasMessageContaining("setCollator");
+                .hasMessageContaining("collator");
     }
 }

@@ -138,7 +138,8 @@ public final class ReleaseFixture {
         video("yc2", "yc2_vid_0", 5, 14);
     }
 
-    void image(String folder, String id, int seed) {
+    /** Writes one image feature file (shape 49 x 2048, deterministic values) into a folder of the layout. */
+    public void image(String folder, String id, int seed) {
         Path dir = root.resolve(folder).resolve("clip_features/data_clip_RN101_att");
         Hdf5FeatureWriter.writeImage(dir.resolve(id + ".h5"), id, imageFeatures(seed), Hdf5FeatureWriter.Precision.FLOAT16);
     }

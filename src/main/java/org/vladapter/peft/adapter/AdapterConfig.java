@@ -22,13 +22,13 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code reductionFactor} (8): bottleneck size = d_model / reductionFactor (768 → 96);
- *   <li>{@code sharing} ({@link Sharing#MULTIPLE}): one adapter per task per site, or one per site shared
+ *   <li>{@code sharing} ({@link Sharing#DEFAULT}: single): one adapter per task per site, or one per site shared
  *       by all tasks ({@code --use_single_adapter});
  *   <li>{@code shareUpSampler} (false): half-shared adapters, the up-projection shared by all tasks and the
  *       down-projection per task ({@code --share_up_sampler}); this is the variant that reproduces the
  *       paper's half-shared parameter count (spec 2.1);
  *   <li>{@code shareDownSampler} (false): the other half ({@code --share_down_sampler});
- *   <li>{@code placements} (every sub-layer): where adapters go; {@link Builder#optCrossAttention(boolean)}
+ *   <li>{@code placements} (every sub-layer): where adapters go; {@link Builder#crossAttention(boolean)}
  *       drops or restores the decoder cross-attention site ({@code --add_adapter_cross_attn}, default on).
  * </ul>
  *
@@ -73,17 +73,17 @@ public final class AdapterConfig implements MethodConfig {
 
     /** @return the paper's single adapter ({@code single_adapter.sh}) */
     public static AdapterConfig single() {
-        return builder().optSharing(Sharing.SINGLE).build();
+        return builder().sharing(Sharing.SINGLE).build();
     }
 
     /** @return the paper's multiple adapters ({@code multiple_adapters.sh}) */
     public static AdapterConfig multiple() {
-        return builder().build();
+        return builder().sharing(Sharing.MULTIPLE).build();
     }
 
     /** @return half-shared adapters: shared up-projection, per-task down-projection */
     public static AdapterConfig halfShared() {
-        return builder().optShareUpSampler(true).build();
+        return builder().sharing(Sharing.MULTIPLE).shareUpSampler(true).build();
     }
 
     /** @return the reduction factor */
@@ -142,7 +142,7 @@ public final class AdapterConfig implements MethodConfig {
 
     /** Builder; every option is optional and defaults to the paper's value. */
     public static final class Builder extends BottleneckBuilder<Builder> {
-        private Sharing sharing = Sharing.MULTIPLE;
+        private Sharing sharing = Sharing.DEFAULT;
         private boolean shareUpSampler;
         private boolean shareDownSampler;
 
@@ -154,10 +154,10 @@ public final class AdapterConfig implements MethodConfig {
         }
 
         /**
-         * @param sharing SINGLE or MULTIPLE (default MULTIPLE)
+         * @param sharing SINGLE or MULTIPLE (default {@link Sharing#DEFAULT}, single)
          * @return this
          */
-        public Builder optSharing(Sharing sharing) {
+        public Builder sharing(Sharing sharing) {
             this.sharing = sharing;
             return this;
         }
@@ -166,7 +166,7 @@ public final class AdapterConfig implements MethodConfig {
          * @param share share the up-projection across tasks (half-shared adapters; default false)
          * @return this
          */
-        public Builder optShareUpSampler(boolean share) {
+        public Builder shareUpSampler(boolean share) {
             this.shareUpSampler = share;
             return this;
         }
@@ -175,7 +175,7 @@ public final class AdapterConfig implements MethodConfig {
          * @param share share the down-projection across tasks (default false)
          * @return this
          */
-        public Builder optShareDownSampler(boolean share) {
+        public Builder shareDownSampler(boolean share) {
             this.shareDownSampler = share;
             return this;
         }

@@ -25,7 +25,7 @@ import java.util.Set;
  *   <li>{@code rank} r (128, {@code --lora_dim});
  *   <li>{@code alpha} (32, {@code --lora_alpha}): the update is scaled by alpha / r (0.25);
  *   <li>{@code dropout} (0.1): dropout on the LoRA path's input, in training only;
- *   <li>{@code sharing} ({@link Sharing#MULTIPLE}): per-task A/B or one pair for all tasks ({@code --use_single_lora});
+ *   <li>{@code sharing} ({@link Sharing#DEFAULT}: single): per-task A/B or one pair for all tasks ({@code --use_single_lora});
  *   <li>{@code targetRoles} ({QUERY, VALUE}): which projections of a targeted sub-layer get LoRA;
  *   <li>{@code targetPlacements} (encoder self-, decoder self-, decoder cross-attention).
  * </ul>
@@ -76,12 +76,12 @@ public final class LoraConfig implements MethodConfig {
 
     /** @return the paper's single LoRA ({@code single_lora.sh}) */
     public static LoraConfig single() {
-        return builder().optSharing(Sharing.SINGLE).build();
+        return builder().sharing(Sharing.SINGLE).build();
     }
 
     /** @return the paper's multiple LoRA ({@code multiple_lora.sh}) */
     public static LoraConfig multiple() {
-        return builder().build();
+        return builder().sharing(Sharing.MULTIPLE).build();
     }
 
     /**
@@ -165,7 +165,7 @@ public final class LoraConfig implements MethodConfig {
         private int rank = 128;
         private double alpha = 32;
         private double dropout = 0.1;
-        private Sharing sharing = Sharing.MULTIPLE;
+        private Sharing sharing = Sharing.DEFAULT;
         private Set<Role> targetRoles = EnumSet.of(Role.QUERY, Role.VALUE);
         private Set<Placement> targetPlacements = Placement.attention();
 
@@ -175,7 +175,7 @@ public final class LoraConfig implements MethodConfig {
          * @param rank r (default 128)
          * @return this
          */
-        public Builder optRank(int rank) {
+        public Builder rank(int rank) {
             this.rank = rank;
             return this;
         }
@@ -184,7 +184,7 @@ public final class LoraConfig implements MethodConfig {
          * @param alpha the scaling numerator (default 32)
          * @return this
          */
-        public Builder optAlpha(double alpha) {
+        public Builder alpha(double alpha) {
             this.alpha = alpha;
             return this;
         }
@@ -193,16 +193,16 @@ public final class LoraConfig implements MethodConfig {
          * @param dropout LoRA-path dropout in [0, 1) (default 0.1)
          * @return this
          */
-        public Builder optDropout(double dropout) {
+        public Builder dropout(double dropout) {
             this.dropout = dropout;
             return this;
         }
 
         /**
-         * @param sharing SINGLE or MULTIPLE (default MULTIPLE)
+         * @param sharing SINGLE or MULTIPLE (default {@link Sharing#DEFAULT}, single)
          * @return this
          */
-        public Builder optSharing(Sharing sharing) {
+        public Builder sharing(Sharing sharing) {
             this.sharing = sharing;
             return this;
         }
@@ -211,7 +211,7 @@ public final class LoraConfig implements MethodConfig {
          * @param roles projection roles that get LoRA (default QUERY, VALUE)
          * @return this
          */
-        public Builder optTargetRoles(Set<Role> roles) {
+        public Builder targetRoles(Set<Role> roles) {
             if (roles == null) {
                 this.targetRoles = null;
             } else {
@@ -225,7 +225,7 @@ public final class LoraConfig implements MethodConfig {
          * @param placements sub-layers whose projections get LoRA (default: the three attentions)
          * @return this
          */
-        public Builder optTargetPlacements(Set<Placement> placements) {
+        public Builder targetPlacements(Set<Placement> placements) {
             this.targetPlacements = Placement.copyOf(placements);
             return this;
         }

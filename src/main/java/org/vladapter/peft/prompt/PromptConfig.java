@@ -19,7 +19,7 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code promptLength} L (40): prompt vectors prepended to the encoder input;
  *   <li>{@code midDim} (800): hidden size of the reparameterisation MLP d → mid → d;
- *   <li>{@code sharing} ({@link Sharing#MULTIPLE}): one prompt per task or one for all ({@code --use_single_prompt}).
+ *   <li>{@code sharing} ({@link Sharing#DEFAULT}: single): one prompt per task or one for all ({@code --use_single_prompt}).
  * </ul>
  *
  * <p>Initialisation follows the backbone: BART's global init gives N(0, 0.02) embedding and weights and
@@ -49,12 +49,12 @@ public final class PromptConfig implements MethodConfig {
 
     /** @return the paper's single prompt ({@code single_prompt.sh}) */
     public static PromptConfig single() {
-        return builder().optSharing(Sharing.SINGLE).build();
+        return builder().sharing(Sharing.SINGLE).build();
     }
 
     /** @return the paper's multiple prompts ({@code multiple_prompts.sh}) */
     public static PromptConfig multiple() {
-        return builder().build();
+        return builder().sharing(Sharing.MULTIPLE).build();
     }
 
     @Override
@@ -101,7 +101,7 @@ public final class PromptConfig implements MethodConfig {
     public static final class Builder {
         private int promptLength = 40;
         private int midDim = 800;
-        private Sharing sharing = Sharing.MULTIPLE;
+        private Sharing sharing = Sharing.DEFAULT;
 
         private Builder() {}
 
@@ -109,7 +109,7 @@ public final class PromptConfig implements MethodConfig {
          * @param length L (default 40)
          * @return this
          */
-        public Builder optPromptLength(int length) {
+        public Builder promptLength(int length) {
             this.promptLength = length;
             return this;
         }
@@ -118,16 +118,16 @@ public final class PromptConfig implements MethodConfig {
          * @param midDim MLP hidden size (default 800)
          * @return this
          */
-        public Builder optMidDim(int midDim) {
+        public Builder midDim(int midDim) {
             this.midDim = midDim;
             return this;
         }
 
         /**
-         * @param sharing SINGLE or MULTIPLE (default MULTIPLE)
+         * @param sharing SINGLE or MULTIPLE (default {@link Sharing#DEFAULT}, single)
          * @return this
          */
-        public Builder optSharing(Sharing sharing) {
+        public Builder sharing(Sharing sharing) {
             this.sharing = sharing;
             return this;
         }

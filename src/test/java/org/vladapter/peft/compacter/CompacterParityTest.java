@@ -1,5 +1,7 @@
 package org.vladapter.peft.compacter;
 
+import org.vladapter.peft.Sharing;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +20,7 @@ class CompacterParityTest {
     void phmAdapterMatchesPyTorch(String fixture) {
         try (NDManager manager = NDManager.newBaseManager(); NDManager params = NDManager.newBaseManager()) {
             Map<String, NDArray> f = PeftFixtures.load(manager, fixture);
-            CompacterAdapter adapter = new CompacterAdapter(16, 4, CompacterConfig.builder().optReductionFactor(4).build(), null);
+            CompacterAdapter adapter = new CompacterAdapter(16, 4, CompacterConfig.builder().sharing(Sharing.MULTIPLE).reductionFactor(4).build(), null);
             PeftFixtures.loadParameters(adapter, f, "param.", params);
             params.cap();
             NDArray x = f.get("x");
