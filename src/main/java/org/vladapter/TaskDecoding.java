@@ -2,6 +2,7 @@ package org.vladapter;
 
 import org.vladapter.backbone.ModelConfig;
 import org.vladapter.generate.GenerationConfig;
+import org.vladapter.generate.GenerationSemantics;
 import org.vladapter.tasks.Task;
 
 /**
@@ -20,6 +21,13 @@ import org.vladapter.tasks.Task;
  * EOS at position 19). {@link #COCO_CAPTION_MAX_LENGTH_AS_RUN} is that default;
  * {@link #COCO_CAPTION_MAX_LENGTH_AS_CONFIGURED} (40, what the caption arguments say) is available through
  * {@link #forTask(Task, ModelConfig, int)}.
+ *
+ * <p><b>Generation semantics.</b> Every task decodes with {@link GenerationSemantics#TRANSFORMERS_4_2_1}, the
+ * {@code generate} of the transformers release the original pinned. For VQA and GQA (greedy) this matters for
+ * BART: 4.2.1 applies BART's forced EOS at {@code max_length - 1} in beam search only, never in greedy search (its
+ * {@code greedy_search} does not call {@code adjust_logits_during_generation}), so a greedy answer that runs to
+ * length 20 ends without EOS instead of with a forced one. For captions and video tasks (beam 5) the 4.2.1
+ * scorer's stopping test and finalisation apply.
  */
 public final class TaskDecoding {
 
@@ -51,7 +59,8 @@ public final class TaskDecoding {
      * @return the generation settings for the task
      */
     public static GenerationConfig forTask(Task task, ModelConfig config, int cocoCaptionMaxLength) {
-        GenerationConfig.Builder b = GenerationConfig.fromModel(config);
+        GenerationConfig.Builder b =
+                GenerationConfig.fromModel(config).semantics(GenerationSemantics.TRANSFORMERS_4_2_1);
         switch (task) {
             case VQA:
             case GQA:

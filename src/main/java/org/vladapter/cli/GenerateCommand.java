@@ -49,6 +49,10 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-repeat-ngram-size", description = "size of n-grams that may not repeat (0 = off)")
     Integer noRepeatNgramSize;
 
+    @Option(names = "--transformers", defaultValue = "5", description = "generate semantics to reproduce: 5 (default,"
+            + " today's HF) or 4.2.1 (the release VL-Adapter ran: no forced EOS in greedy search, 4.2.1 beam scorer)")
+    String transformers;
+
     @Option(names = "--no-cache", description = "recompute all positions every step (slow; for checks)")
     boolean noCache;
 
@@ -80,6 +84,11 @@ public final class GenerateCommand implements Callable<Integer> {
             }
             if (noRepeatNgramSize != null) {
                 b.noRepeatNgramSize(noRepeatNgramSize);
+            }
+            switch (transformers) {
+                case "5" -> b.semantics(org.vladapter.generate.GenerationSemantics.TRANSFORMERS_5);
+                case "4.2.1" -> b.semantics(org.vladapter.generate.GenerationSemantics.TRANSFORMERS_4_2_1);
+                default -> throw new IllegalArgumentException("--transformers must be 5 or 4.2.1, got " + transformers);
             }
             long[][] sequences = new Generator(m).generate(input, b.build(), ForwardContext.EVAL);
             System.out.println(new Gson().toJson(sequences));

@@ -63,4 +63,15 @@ final class BeamHypotheses {
     Hypothesis best() {
         return hyps.stream().max(Comparator.comparingDouble(Hypothesis::score)).orElseThrow();
     }
+
+    /** The best hypothesis, the latest kept among equal scores (4.2.1: a stable sort by score, then pop()). */
+    Hypothesis bestLatestOnTies() {
+        Hypothesis best = hyps.get(0);
+        for (Hypothesis h : hyps) {
+            if (h.score() >= best.score()) {
+                best = h;
+            }
+        }
+        return best;
+    }
 }

@@ -3,8 +3,9 @@ package org.vladapter.generate;
 import org.vladapter.backbone.ModelConfig;
 
 /**
- * Settings of {@link Generator}, with HF {@code generate} semantics. Build with {@link #builder()}; a
- * checkpoint's defaults come from {@link #fromModel(ModelConfig)}.
+ * Settings of {@link Generator}, with HF {@code generate} semantics (transformers 5 by default, 4.2.1 on request:
+ * {@link GenerationSemantics}). Build with {@link #builder()}; a checkpoint's defaults come from
+ * {@link #fromModel(ModelConfig)}.
  */
 public final class GenerationConfig {
 
@@ -16,6 +17,7 @@ public final class GenerationConfig {
     private final int noRepeatNgramSize;
     private final long forcedEosId;
     private final boolean useCache;
+    private final GenerationSemantics semantics;
 
     private GenerationConfig(Builder b) {
         this.numBeams = b.numBeams;
@@ -26,6 +28,7 @@ public final class GenerationConfig {
         this.noRepeatNgramSize = b.noRepeatNgramSize;
         this.forcedEosId = b.forcedEosId;
         this.useCache = b.useCache;
+        this.semantics = b.semantics;
     }
 
     /** @return a builder with HF's defaults (greedy, max length 20) */
@@ -85,6 +88,11 @@ public final class GenerationConfig {
         return useCache;
     }
 
+    /** @return the transformers release whose {@code generate} is reproduced */
+    public GenerationSemantics semantics() {
+        return semantics;
+    }
+
     /** Builder of {@link GenerationConfig}. */
     public static final class Builder {
         private int numBeams = 1;
@@ -96,6 +104,7 @@ public final class GenerationConfig {
         private int noRepeatNgramSize = 0;
         private long forcedEosId = -1;
         private boolean useCache = true;
+        private GenerationSemantics semantics = GenerationSemantics.TRANSFORMERS_5;
 
         /**
          * @param n beams (1 = greedy)
@@ -185,6 +194,20 @@ public final class GenerationConfig {
          */
         public Builder useCache(boolean c) {
             this.useCache = c;
+            return this;
+        }
+
+        /**
+         * @param s the transformers release to reproduce (default {@link GenerationSemantics#TRANSFORMERS_5};
+         *     the paper's tasks use {@link GenerationSemantics#TRANSFORMERS_4_2_1}, see
+         *     {@link org.vladapter.TaskDecoding})
+         * @return this
+         */
+        public Builder semantics(GenerationSemantics s) {
+            if (s == null) {
+                throw new IllegalArgumentException("semantics must not be null");
+            }
+            this.semantics = s;
             return this;
         }
 

@@ -29,6 +29,10 @@ import java.util.List;
  * <p>Greedy: a row that produced EOS continues with the pad id until every row has finished, so rows have
  * equal length (the longest).
  *
+ * <p>{@link GenerationConfig#semantics()} chooses the release: transformers 5.x (described here, the default) or
+ * 4.2.1, which the original VL-Adapter ran ({@link GenerationSemantics#TRANSFORMERS_4_2_1}: no forced EOS in greedy
+ * search, its own beam stopping test and finalisation).
+ *
  * <p>Beam search follows transformers 5.x's {@code _beam_search}, which differs from 4.x's
  * {@code BeamSearchScorer} in ways that change results:
  * <ul>
@@ -83,7 +87,10 @@ public final class Generator {
     public GenerationOutput generateWithScores(EncoderInput input, GenerationConfig cfg, ForwardContext ctx) {
         try (NDScope scope = new NDScope()) {
             EncoderOutput enc = model.encode(input, ctx);
-            return cfg.numBeams() == 1 ? greedy(enc, cfg, ctx) : beam(enc, cfg, ctx);
+            if (cfg.numBeams() == 1) {
+                return greedy(enc, cfg, ctx);
+            }
+            return cfg.semantics() == GenerationSemantics.TRANSFORMERS_4_2_1 ? beam421(enc, cfg, ctx) : beam(enc, cfg, ctx);
         }
     }
 
@@ -92,12 +99,18 @@ public final class Generator {
         int b = Math.toIntExact(enc.hidden().getShape().get(0));
         List<List<Long>> seqs = startSequences(b);
         boolean[] finished = new boolean[b];
+        boolean v421 = cfg.semantics() == GenerationSemantics.TRANSFORMERS_4_2_1;
         DecoderCache cache = cfg.useCache() ? model.newCache() : null;
         for (int cur = 1; cur < cfg.maxLength(); cur++) {
             float[][] scores = nextScores(enc, seqs, cache, false, ctx);
             boolean all = true;
             for (int i = 0; i < b; i++) {
-                LogitsProcessors.apply(scores[i], seqs.get(i), cur, cfg, c.eosId());
+                if (v421) {
+                    // 4.2.1's greedy_search never calls adjust_logits_during_generation: no forced EOS
+                    LogitsProcessors.applyProcessors(scores[i], seqs.get(i), cur, cfg, c.eosId());
+                } else {
+                    LogitsProcessors.apply(scores[i], seqs.get(i), cur, cfg, c.eosId());
+                }
                 long next = finished[i] ? c.padId() : argmax(scores[i]);
                 seqs.get(i).add(next);
                 finished[i] |= next == c.eosId();
@@ -217,6 +230,126 @@ public final class Generator {
         // HF fills beam outputs with `pad_token_id or eos_token_id`: a pad id of 0 (T5) is falsy in Python
         long fill = c.padId() != 0 ? c.padId() : c.eosId();
         return new GenerationOutput(pad(sequences, fill), scores);
+    }
+
+    /**
+     * Beam search as transformers 4.2.1's {@code beam_search} with its {@code BeamSearchScorer} (see
+     * {@link GenerationSemantics#TRANSFORMERS_4_2_1}). {@code cur} is the length of the running sequences, start
+     * token included (4.2.1's {@code cur_len}).
+     */
+    private GenerationOutput beam421(EncoderOutput encoder, GenerationConfig cfg, ForwardContext ctx) {
+        ModelConfig c = model.config();
+        int k = cfg.numBeams();
+        int b = Math.toIntExact(encoder.hidden().getShape().get(0));
+        EncoderOutput enc = encoder.repeatRows(k);
+        List<List<Long>> seqs = startSequences(b * k);
+        float[] beamScores = new float[b * k];
+        for (int i = 0; i < b * k; i++) {
+            beamScores[i] = i % k == 0 ? 0f : -1e9f;
+        }
+        BeamHypotheses[] hyps = new BeamHypotheses[b];
+        boolean[] done = new boolean[b];
+        for (int i = 0; i < b; i++) {
+            hyps[i] = new BeamHypotheses(k, cfg.lengthPenalty());
+        }
+        DecoderCache cache = cfg.useCache() ? model.newCache() : null;
+        NDManager manager = enc.hidden().getManager();
+        int cur = 1;
+        while (cur < cfg.maxLength()) {
+            float[][] logProbs = nextScores(enc, seqs, cache, true, ctx);
+            List<List<Long>> nextSeqs = new ArrayList<>(b * k);
+            float[] nextScores = new float[b * k];
+            long[] sourceRows = new long[b * k];
+            for (int i = 0; i < b; i++) {
+                if (done[i]) {
+                    // the scorer pads a finished input's beams (score 0, pad token); they are never read again
+                    for (int j = 0; j < k; j++) {
+                        int row = i * k + j;
+                        sourceRows[row] = row;
+                        List<Long> s = new ArrayList<>(seqs.get(row));
+                        s.add(c.padId());
+                        nextSeqs.add(s);
+                    }
+                    continue;
+                }
+                for (int j = 0; j < k; j++) {
+                    int row = i * k + j;
+                    // BART's adjust_logits_during_generation (forced EOS at max_length - 1) acts before the
+                    // log-softmax, the processors after it; forcing after the log-softmax gives the same row
+                    LogitsProcessors.forceEos(logProbs[row], cur, cfg);
+                    LogitsProcessors.applyProcessors(logProbs[row], seqs.get(row), cur, cfg, c.eosId());
+                    float base = beamScores[row];
+                    float[] r = logProbs[row];
+                    for (int v = 0; v < r.length; v++) {
+                        r[v] += base;
+                    }
+                }
+                int[][] top = topCandidates(logProbs, i * k, k, 2 * k);
+                int kept = 0;
+                for (int rank = 0; rank < top.length && kept < k; rank++) {
+                    int row = i * k + top[rank][0];
+                    int token = top[rank][1];
+                    float score = logProbs[row][token];
+                    if (token == c.eosId()) {
+                        // only the k best candidates may finish; the hypothesis is stored without its EOS and
+                        // normalised by its length cur (start token included)
+                        if (rank < k) {
+                            hyps[i].add(new ArrayList<>(seqs.get(row)), score, cur);
+                        }
+                    } else {
+                        int target = i * k + kept;
+                        sourceRows[target] = row;
+                        nextScores[target] = score;
+                        List<Long> s = new ArrayList<>(seqs.get(row));
+                        s.add((long) token);
+                        nextSeqs.add(s);
+                        kept++;
+                    }
+                }
+                if (kept < k) {
+                    throw new IllegalStateException("beam search: fewer than " + k + " candidates of input " + i
+                            + " do not end in EOS at length " + cur);
+                }
+                // 4.2.1: the best of all 2k candidate scores (EOS ones included), divided by cur
+                float bestCandidate = logProbs[i * k + top[0][0]][top[0][1]];
+                done[i] = hyps[i].isDone(bestCandidate, cur, cfg.earlyStopping());
+            }
+            seqs = nextSeqs;
+            beamScores = nextScores;
+            cur++;
+            if (cache != null) {
+                cache.selectRows(manager.create(sourceRows));
+            }
+            boolean all = true;
+            for (boolean d : done) {
+                all &= d;
+            }
+            if (all) {
+                break;
+            }
+        }
+        // finalize: the running beams of every input not done become hypotheses, normalised by their full length
+        for (int i = 0; i < b; i++) {
+            if (done[i]) {
+                continue;
+            }
+            for (int j = 0; j < k; j++) {
+                int row = i * k + j;
+                hyps[i].add(seqs.get(row), beamScores[row], seqs.get(row).size());
+            }
+        }
+        long[][] sequences = new long[b][];
+        float[] scores = new float[b];
+        for (int i = 0; i < b; i++) {
+            BeamHypotheses.Hypothesis best = hyps[i].bestLatestOnTies();
+            List<Long> tokens = new ArrayList<>(best.tokens());
+            if (tokens.size() < cfg.maxLength()) {
+                tokens.add(c.eosId());
+            }
+            sequences[i] = tokens.stream().mapToLong(Long::longValue).toArray();
+            scores[i] = best.score();
+        }
+        return new GenerationOutput(pad(sequences, c.padId()), scores);
     }
 
     /** Scores of the next token for every row: logits (greedy) or log-probabilities (beam search). */

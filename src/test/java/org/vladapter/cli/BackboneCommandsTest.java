@@ -152,6 +152,14 @@ class BackboneCommandsTest {
     }
 
     @Test
+    void unknownTransformersRelease() throws IOException {
+        Path model = BrokenCheckpoints.copy("bart-tiny", tmp);
+        String inputs = model.resolve("io.safetensors").toString();
+        assertFails(CliRun.of("generate", "--model", model.toString(), "--inputs", inputs, "--transformers", "4.3"),
+                "--transformers must be 5 or 4.2.1", "4.3");
+    }
+
+    @Test
     void inputsWithoutDecoderInputIds() throws IOException {
         Path model = BrokenCheckpoints.copy("t5-tiny", tmp);
         Path inputs = inputsWithout(model, "decoder_input_ids");
