@@ -21,6 +21,7 @@ import java.nio.file.NoSuchFileException;
             EvaluateCommand.class,
             ForwardCommand.class,
             GenerateCommand.class,
+            KernelCommand.class,
             ParamsCommand.class,
             TrainCommand.class,
         })
