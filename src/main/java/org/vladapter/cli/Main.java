@@ -23,6 +23,7 @@ import java.nio.file.NoSuchFileException;
             EvaluateCommand.class,
             ForwardCommand.class,
             GenerateCommand.class,
+            KernelCommand.class,
             ParamsCommand.class,
             RestoreReleaseCommand.class,
             TrainCommand.class,
