@@ -26,6 +26,7 @@ import java.nio.file.NoSuchFileException;
             KernelCommand.class,
             ParamsCommand.class,
             RestoreReleaseCommand.class,
+            ShapesCommand.class,
             TrainCommand.class,
         })
 public final class Main implements Runnable {

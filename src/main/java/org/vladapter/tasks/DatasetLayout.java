@@ -48,6 +48,8 @@ public final class DatasetLayout implements AutoCloseable {
     private final boolean hubRelease;
     private final Path indexDirectory;
     private final String featureType;
+    private final int imageDim;
+    private final int videoDim;
     private final int cacheSize;
     private final ReaderOptions readerOptions;
     private final Map<Path, FeatureStore> stores = new LinkedHashMap<>();
@@ -57,14 +59,17 @@ public final class DatasetLayout implements AutoCloseable {
         if (builder.root == null) {
             throw new IllegalArgumentException("DatasetLayout needs the datasets folder (root)");
         }
-        if (!FEATURE_DIMS.containsKey(builder.featureType)) {
-            throw new IllegalArgumentException("unknown feature type '" + builder.featureType + "'; known: " + FEATURE_DIMS.keySet());
+        if (!FEATURE_DIMS.containsKey(builder.featureType) && builder.imageDim == 0) {
+            throw new IllegalArgumentException("unknown feature type '" + builder.featureType + "'; known: " + FEATURE_DIMS.keySet()
+                    + " (other types need optFeatureDims)");
         }
         this.root = builder.root;
         this.hubRelease = isHubRelease(builder.root);
         this.annotationRoot = hubRelease ? builder.root.resolve("annotations") : builder.root;
         this.indexDirectory = builder.indexDirectory != null ? builder.indexDirectory : defaultIndexDirectory();
         this.featureType = builder.featureType;
+        this.imageDim = builder.imageDim;
+        this.videoDim = builder.videoDim;
         this.cacheSize = builder.cacheSize;
         this.readerOptions = builder.readerOptions;
     }
@@ -258,7 +263,8 @@ public final class DatasetLayout implements AutoCloseable {
 
     private synchronized FeatureStore imageStore(String folder) {
         Path dir = imageFeatureDirectory(folder);
-        FeatureShape shape = featureType.equals("RN101")
+        FeatureShape shape = imageDim > 0 ? new FeatureShape(49, imageDim)
+                : featureType.equals("RN101")
                 ? FeatureShape.CLIP_RN101_GRID
                 : new FeatureShape(FeatureShape.ANY, FEATURE_DIMS.get(featureType));
         return stores.computeIfAbsent(dir, d -> cached(hubRelease
@@ -268,7 +274,8 @@ public final class DatasetLayout implements AutoCloseable {
 
     private synchronized FeatureStore videoStore(Task task) {
         return stores.computeIfAbsent(videoFeatureDirectory(task),
-                d -> cached(new NpzDirectoryStore(d, FeatureShape.CLIP_VIT_FRAMES)));
+                d -> cached(new NpzDirectoryStore(d, videoDim > 0 ? new FeatureShape(FeatureShape.ANY, videoDim)
+                        : FeatureShape.CLIP_VIT_FRAMES)));
     }
 
     private synchronized Subtitles subtitles(Task task) {
@@ -292,6 +299,8 @@ public final class DatasetLayout implements AutoCloseable {
     public static final class Builder {
         private Path root;
         private String featureType = "RN101";
+        private int imageDim;
+        private int videoDim;
         private int cacheSize;
         private ReaderOptions readerOptions = ReaderOptions.defaults();
         private Path indexDirectory;
@@ -323,6 +332,23 @@ public final class DatasetLayout implements AutoCloseable {
          */
         public Builder featureType(String featureType) {
             this.featureType = featureType;
+            return this;
+        }
+
+        /**
+         * Feature sizes for a feature type outside the release's (e.g. ShapesWorld's {@code ShapesCLIP}, whose
+         * per-image files are (49, D) and per-clip files (L, D)); any type name is then accepted.
+         *
+         * @param imageDim D of the per-image grid files
+         * @param videoDim D of the per-clip frame files
+         * @return this builder
+         */
+        public Builder optFeatureDims(int imageDim, int videoDim) {
+            if (imageDim <= 0 || videoDim <= 0) {
+                throw new IllegalArgumentException("feature dims must be positive, got " + imageDim + ", " + videoDim);
+            }
+            this.imageDim = imageDim;
+            this.videoDim = videoDim;
             return this;
         }
 
