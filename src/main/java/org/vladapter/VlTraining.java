@@ -68,7 +68,8 @@ public final class VlTraining {
                 .optSeed(b.seed)
                 .optCheckpointDir(b.runDir.resolve("checkpoints"))
                 .optRunRecordFile(b.runDir.resolve("run.json"))
-                .optProgress(b.progress);
+                .optProgress(b.progress)
+                .optStepListener(b.stepListener);
         model.provenance().forEach(tb::optConfiguration);
         tb.optConfiguration("trainable_parameters", model.parameterSummary().line());
         if (validation != null) {
@@ -135,6 +136,7 @@ public final class VlTraining {
         private Path runDir = Path.of("runs", "run");
         private ProgressBar.Style progress = ProgressBar.Style.AUTO;
         private Map<String, org.vladapter.metrics.VqaAnnotation> vqaAnnotations = Map.of();
+        private org.vladapter.train.StepListener stepListener;
 
         private Builder() {}
 
@@ -254,6 +256,15 @@ public final class VlTraining {
          */
         public Builder optProgress(ProgressBar.Style style) {
             this.progress = style;
+            return this;
+        }
+
+        /**
+         * @param listener told about every finished training step (e.g. a display spanning several runs)
+         * @return this
+         */
+        public Builder optStepListener(org.vladapter.train.StepListener listener) {
+            this.stepListener = listener;
             return this;
         }
 

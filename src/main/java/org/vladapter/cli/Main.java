@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
             ForwardCommand.class,
             GenerateCommand.class,
             ParamsCommand.class,
+            ReproduceCommand.class,
             TrainCommand.class,
         })
 public final class Main implements Runnable {
