@@ -1,13 +1,11 @@
 package org.vladapter.reproduce;
 
-import org.vladapter.PaperRecipe;
+import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.MethodPreset;
-import org.vladapter.tasks.MultitaskLoader;
+import org.vladapter.recipe.Recipe;
 import org.vladapter.tasks.Task;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The paper's recipe scaled to a benchmark: what is kept and what is set for the benchmark.
@@ -17,7 +15,7 @@ import java.util.Map;
  * 3e-5 / 3e-4 on video), linear warm-up over 10 % of the steps then linear decay, gradient clipping at norm 5,
  * AdamW (eps 1e-6, weight decay 0.01), round-robin task sampling (every batch of every task once per epoch,
  * shuffled), the per-task batch-size ratios (GQA 100/60, NLVR2 20/60, caption 50/60 of the base batch on
- * images; all tasks the base batch on video), task prompts where the method's script uses them, and the
+ * images; every task the base batch on video), task prompts where the method's script uses them, and the
  * paper's decoding. Set for the benchmark: the number of epochs, the base batch size, the evaluation batch
  * size and, for {@code --quick}, how many items of each split are used. All of them are recorded in the run
  * folder's {@code reproduce.json}.
@@ -79,27 +77,26 @@ public record BenchmarkRecipe(
     }
 
     /**
-     * The method's learning rate: the released script's (the one place the reproduce job reads the paper's
-     * per-method values).
+     * The library's paper recipe for one method ({@link Recipe#paper}: its learning rate, task prompts,
+     * warm-up, clipping, per-task batch-size ratios) with this benchmark's epochs, batch sizes and seed: the one
+     * place the reproduce job reads the paper's per-method values.
      *
      * @param method the method row
+     * @param family the backbone family
      * @param tasks the tasks
-     * @return the peak learning rate
+     * @param seed the run's seed
+     * @param featureType the CLIP feature folder suffix
+     * @return the recipe of the method's run
      */
-    public double learningRate(MethodPreset method, List<Task> tasks) {
-        return PaperRecipe.learningRate(method, tasks);
-    }
-
-    /**
-     * @param tasks the tasks
-     * @return the batch size of each task (the paper's ratios on images; the base batch for every video task)
-     */
-    public Map<Task, Integer> batchSizes(List<Task> tasks) {
-        if (PaperRecipe.isVideo(tasks)) {
-            Map<Task, Integer> out = new LinkedHashMap<>();
-            tasks.forEach(t -> out.put(t, baseBatchSize));
-            return out;
-        }
-        return MultitaskLoader.paperBatchSizes(tasks, baseBatchSize);
+    public Recipe recipe(MethodPreset method, ModelType family, List<Task> tasks, int seed, String featureType) {
+        return Recipe.paper(method, family, tasks).toBuilder()
+                .epochs(epochs)
+                .baseBatchSize(baseBatchSize)
+                .evalBatchSize(evalBatchSize)
+                .warmupRatio(warmupRatio)
+                .clipNorm(clipNorm)
+                .seed(seed)
+                .featureType(featureType)
+                .build();
     }
 }

@@ -27,7 +27,7 @@ final class PaperPercent {
      */
     static double of(MethodPreset method, ModelType family, List<Task> tasks) {
         String preset = family == ModelType.T5 ? "t5-base" : "bart-base";
-        return VlAdapter.builder().setBackbone(Backbone.preset(preset)).setMethod(method).setTasks(tasks)
+        return VlAdapter.builder().backbone(Backbone.preset(preset)).method(method).tasks(tasks)
                 .parameterSummary().trainablePercent();
     }
 }

@@ -7,6 +7,7 @@ import org.vladapter.VlTraining;
 import org.vladapter.backbone.Backbone;
 import org.vladapter.io.AtomicDirectories;
 import org.vladapter.peft.MethodPreset;
+import org.vladapter.recipe.Recipe;
 import org.vladapter.tasks.BatchCollator;
 import org.vladapter.tasks.DatasetLayout;
 import org.vladapter.tasks.Example;
@@ -121,8 +122,9 @@ public final class Reproduce {
         VlTokenizer tokenizer = loadTokenizer(backboneDir, backbone);
         try (DatasetLayout withPrompts = layout(data, true);
                 DatasetLayout withoutPrompts = layout(data, false);
-                BatchCollator collator = BatchCollator.builder().setEncoder(tokenizer).build()) {
-            Map<Task, Integer> batchSizes = recipe.batchSizes(tasks);
+                BatchCollator collator = BatchCollator.builder().encoder(tokenizer).build()) {
+            Map<Task, Integer> batchSizes = recipe.recipe(methods.get(0), backbone.config().type(), tasks, FIRST_SEED,
+                    b.featureType).batchSizes();
             long stepsPerRun = stepsPerEpoch(withPrompts, benchmark, batchSizes, recipe, collator) * (long) recipe.epochs();
             ReproduceProgress progress = new ReproduceProgress(log, b.progress, b.progressLineSeconds, stepsPerRun * todo.size());
             int featureDim = featureDim(withPrompts, tasks.get(0), benchmark);
@@ -132,7 +134,7 @@ public final class Reproduce {
                 progress.startRun(label);
                 boolean prompts = job.method().usesTaskPrompts(benchmark.isVideo() ? Task.Modality.VIDEO : Task.Modality.IMAGE);
                 MethodRun run = train(job, benchmark, backbone, tokenizer, prompts ? withPrompts : withoutPrompts, collator,
-                        recipe, batchSizes, featureDim, data, progress);
+                        recipe, featureDim, data, progress);
                 finished.add(run);
                 finished.sort(java.util.Comparator.comparingInt(r -> order(jobs, r)));
                 ReproduceResults partial = results(benchmark, backbone, finished, tasks);
@@ -168,7 +170,7 @@ public final class Reproduce {
     }
 
     private MethodRun train(Job job, Benchmark benchmark, Backbone backbone, VlTokenizer tokenizer, DatasetLayout layout,
-            BatchCollator collator, BenchmarkRecipe recipe, Map<Task, Integer> batchSizes, int featureDim, Path data,
+            BatchCollator collator, BenchmarkRecipe plan, int featureDim, Path data,
             ReproduceProgress progress) {
         if (Files.exists(job.dir())) {
             AtomicDirectories.deleteTree(job.dir()); // an unfinished run (no row.json): start it again
@@ -176,28 +178,23 @@ public final class Reproduce {
         List<Task> tasks = benchmark.tasks();
         long t0 = System.nanoTime();
         try (NDManager manager = NDManager.newBaseManager()) {
-            VlModel model = VlAdapter.builder().setBackbone(backbone).setMethod(job.method()).setTasks(tasks)
-                    .optTokenizer(tokenizer).optFeatureDim(featureDim).optSeed(job.seed()).optManager(manager).build();
-            MultitaskLoader.Builder train = MultitaskLoader.builder().setCollator(collator).optSeed(job.seed()).optPrefetch(2);
-            VlTraining.Builder run = VlTraining.builder().setModel(model).setCollator(collator)
-                    .optEpochs(recipe.epochs())
-                    .optLearningRate(recipe.learningRate(job.method(), tasks))
-                    .optWarmupRatio(recipe.warmupRatio())
-                    .optClipNorm(recipe.clipNorm())
-                    .optSeed(job.seed())
-                    .optEvalBatchSize(recipe.evalBatchSize())
-                    .optRunDir(job.dir())
-                    .optProgress(ProgressBar.Style.QUIET)
-                    .optStepListener(progress);
+            VlModel model = VlAdapter.builder().backbone(backbone).method(job.method()).tasks(tasks)
+                    .tokenizer(tokenizer).featureDim(featureDim).seed(job.seed()).manager(manager).build();
+            Recipe recipe = plan.recipe(job.method(), backbone.config().type(), tasks, job.seed(), b.featureType);
+            MultitaskLoader.Builder train = MultitaskLoader.builder().collator(collator).seed(job.seed()).prefetch(2);
+            VlTraining.Builder run = VlTraining.builder().model(model).recipe(recipe).collator(collator)
+                    .runDir(job.dir())
+                    .progress(ProgressBar.Style.QUIET)
+                    .stepListener(progress);
             for (Task t : tasks) {
-                train.addTask(FirstItems.of(layout.open(t, benchmark.trainSplit(t)), recipe.trainItems()), batchSizes.get(t));
-                run.optTest(t, FirstItems.of(layout.open(t, benchmark.evaluationSplit(t)), recipe.evalItems()));
+                train.addTask(FirstItems.of(layout.open(t, benchmark.trainSplit(t)), plan.trainItems()), recipe.batchSizes().get(t));
+                run.test(t, FirstItems.of(layout.open(t, benchmark.evaluationSplit(t)), plan.evalItems()));
             }
             List<Path> vqa = vqaAnnotations(data, tasks);
             if (!vqa.isEmpty()) {
-                run.optVqaAnnotations(vqa);
+                run.vqaAnnotations(vqa);
             }
-            VlTraining.Result result = run.setTrainData(train.build()).build().fit();
+            VlTraining.Result result = run.trainData(train.build()).build().fit();
             double seconds = (System.nanoTime() - t0) / 1e9;
             List<EpochRecord> epochs = result.training().history().epochs();
             long steps = epochs.stream().mapToLong(EpochRecord::steps).sum();
@@ -233,13 +230,13 @@ public final class Reproduce {
     }
 
     private DatasetLayout layout(Path data, boolean prompts) {
-        return DatasetLayout.builder().setRoot(data).optFeatureType(b.featureType)
-                .optReaderOptions(ReaderOptions.builder().optTaskPrompts(prompts).build()).build();
+        return DatasetLayout.builder().root(data).featureType(b.featureType)
+                .readerOptions(ReaderOptions.builder().taskPrompts(prompts).build()).build();
     }
 
     private static long stepsPerEpoch(DatasetLayout layout, Benchmark benchmark, Map<Task, Integer> batchSizes,
             BenchmarkRecipe recipe, BatchCollator collator) {
-        MultitaskLoader.Builder loader = MultitaskLoader.builder().setCollator(collator);
+        MultitaskLoader.Builder loader = MultitaskLoader.builder().collator(collator);
         for (Task t : benchmark.tasks()) {
             loader.addTask(FirstItems.of(layout.open(t, benchmark.trainSplit(t)), recipe.trainItems()), batchSizes.get(t));
         }
@@ -277,10 +274,11 @@ public final class Reproduce {
         s.put("feature_type", b.featureType);
         s.put("quick", Boolean.toString(b.quick));
         s.put("epochs", Integer.toString(recipe.epochs()));
-        s.put("batch_sizes", recipe.batchSizes(tasks).entrySet().stream().map(e -> e.getKey().key() + "=" + e.getValue())
+        org.vladapter.backbone.ModelType family = backbone.config().type();
+        s.put("batch_sizes", recipe.recipe(methods.get(0), family, tasks, FIRST_SEED, b.featureType).batchSizes().entrySet().stream().map(e -> e.getKey().key() + "=" + e.getValue())
                 .collect(Collectors.joining(",")));
         s.put("eval_batch_size", Integer.toString(recipe.evalBatchSize()));
-        s.put("learning_rates", methods.stream().map(m -> m.cliName() + "=" + recipe.learningRate(m, tasks))
+        s.put("learning_rates", methods.stream().map(m -> m.cliName() + "=" + recipe.recipe(m, family, tasks, FIRST_SEED, b.featureType).learningRate())
                 .collect(Collectors.joining(",")));
         s.put("warmup_ratio", Double.toString(recipe.warmupRatio()));
         s.put("clip_norm", Double.toString(recipe.clipNorm()));

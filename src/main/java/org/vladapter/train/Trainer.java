@@ -52,6 +52,7 @@ public final class Trainer<B> {
     private final double beta2;
     private final Path checkpointDir;
     private final boolean resume;
+    private final boolean overwrite;
     private final Evaluator validation;
     private final Evaluator test;
     private final ToDoubleFunction<Map<String, Double>> bestScore;
@@ -76,6 +77,7 @@ public final class Trainer<B> {
         this.beta2 = b.beta2;
         this.checkpointDir = b.checkpointDir;
         this.resume = b.resume;
+        this.overwrite = b.overwrite;
         this.validation = b.validation;
         this.test = b.test;
         this.bestScore = b.bestScore;
@@ -91,7 +93,7 @@ public final class Trainer<B> {
 
     /**
      * @param <B> the batch type
-     * @return a builder; {@code setModel} and {@code setData} are required
+     * @return a builder; {@code model} and {@code data} are required
      */
     public static <B> Builder<B> builder() {
         return new Builder<>();
@@ -121,12 +123,20 @@ public final class Trainer<B> {
         long t0 = System.nanoTime();
         Engine.getInstance().setRandomSeed(seed);
         Checkpointer checkpointer = checkpointDir == null ? null : new Checkpointer(checkpointDir);
+        if (checkpointer != null && !resume && checkpointer.locate(Checkpointer.LAST).isPresent()) {
+            if (!overwrite) {
+                throw new RunExistsException("checkpoint folder " + checkpointDir + " already holds a run ("
+                        + checkpointer.locate(Checkpointer.LAST).get() + "); resume it with resume(true) / --resume,"
+                        + " replace it with overwrite(true) / --overwrite, or use another folder");
+            }
+            org.vladapter.io.AtomicDirectories.deleteTree(checkpointDir);
+        }
         Map<String, Parameter> all = model.namedParameters();
         try (AdamW optimizer = AdamW.builder()
-                .setParameters(all)
-                .optBetas(beta1, beta2)
-                .optEpsilon(epsilon)
-                .optWeightDecay(weightDecay)
+                .parameters(all)
+                .betas(beta1, beta2)
+                .epsilon(epsilon)
+                .weightDecay(weightDecay)
                 .build()) {
             Map<String, Parameter> trainable = optimizer.trainableParameters();
             record.putConfiguration("trainableParameters", trainable.size());
@@ -319,6 +329,11 @@ public final class Trainer<B> {
             }
             Path dir = checkpointer.locate(Checkpointer.LAST).orElseThrow();
             CheckpointState cs = snap.state();
+            refuseChangedConfiguration(dir, snap.runRecordJson(), record);
+            if (cs.epochsCompleted() >= epochs) {
+                throw new RunExistsException("the run in " + dir + " already finished its " + cs.epochsCompleted()
+                        + " epoch(s); there is nothing to resume (use overwrite(true) / --overwrite to train it again)");
+            }
             if (cs.seed() != seed) {
                 throw new IllegalStateException(
                         "checkpoint " + dir + " was trained with seed " + cs.seed() + " but this run uses " + seed);
@@ -357,6 +372,38 @@ public final class Trainer<B> {
             state.history = cs.history() == null ? new TrainingHistory() : cs.history();
             record.putConfiguration("resumedFrom", dir.toString());
             record.putConfiguration("resumedAtEpoch", cs.epochsCompleted());
+        }
+    }
+
+    /** Configuration keys that legitimately differ between a run and its resumption. */
+    private static final java.util.Set<String> RESUME_KEYS = java.util.Set.of("resumedFrom", "resumedAtEpoch");
+
+    private static void refuseChangedConfiguration(Path dir, String recordedJson, RunRecord now) {
+        if (recordedJson == null) {
+            return;
+        }
+        com.google.gson.JsonObject before = com.google.gson.JsonParser.parseString(recordedJson).getAsJsonObject()
+                .getAsJsonObject("configuration");
+        com.google.gson.JsonObject after = now.toJsonTree().getAsJsonObject("configuration");
+        if (before == null || after == null) {
+            return;
+        }
+        java.util.List<String> diffs = new java.util.ArrayList<>();
+        java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String k : keys) {
+            if (RESUME_KEYS.contains(k)) {
+                continue;
+            }
+            com.google.gson.JsonElement a = before.get(k);
+            com.google.gson.JsonElement b = after.get(k);
+            if (!java.util.Objects.equals(a, b)) {
+                diffs.add(k + ": " + a + " -> " + b);
+            }
+        }
+        if (!diffs.isEmpty()) {
+            throw new RunExistsException("cannot resume " + dir + ": it was trained with another configuration ("
+                    + String.join("; ", diffs) + "); use the same settings, overwrite(true) / --overwrite, or another folder");
         }
     }
 
@@ -434,7 +481,8 @@ public final class Trainer<B> {
         private double beta1 = 0.9;
         private double beta2 = 0.999;
         private Path checkpointDir;
-        private boolean resume = true;
+        private boolean resume;
+        private boolean overwrite;
         private Evaluator validation;
         private Evaluator test;
         private ToDoubleFunction<Map<String, Double>> bestScore =
@@ -452,7 +500,7 @@ public final class Trainer<B> {
          * @param model the model to train
          * @return this builder
          */
-        public Builder<B> setModel(TrainableModel<B> model) {
+        public Builder<B> model(TrainableModel<B> model) {
             this.model = model;
             return this;
         }
@@ -461,7 +509,7 @@ public final class Trainer<B> {
          * @param plan the per-epoch (task, batch) stream
          * @return this builder
          */
-        public Builder<B> setData(EpochPlan<B> plan) {
+        public Builder<B> data(EpochPlan<B> plan) {
             this.plan = plan;
             return this;
         }
@@ -470,7 +518,7 @@ public final class Trainer<B> {
          * @param epochs total epochs (a resumed run continues up to this number)
          * @return this builder
          */
-        public Builder<B> optEpochs(int epochs) {
+        public Builder<B> epochs(int epochs) {
             this.epochs = epochs;
             return this;
         }
@@ -479,7 +527,7 @@ public final class Trainer<B> {
          * @param learningRate the peak learning rate
          * @return this builder
          */
-        public Builder<B> optLearningRate(double learningRate) {
+        public Builder<B> learningRate(double learningRate) {
             this.learningRate = learningRate;
             return this;
         }
@@ -488,7 +536,7 @@ public final class Trainer<B> {
          * @param warmupRatio fraction of all steps spent warming up (default 0.1)
          * @return this builder
          */
-        public Builder<B> optWarmupRatio(double warmupRatio) {
+        public Builder<B> warmupRatio(double warmupRatio) {
             this.warmupRatio = warmupRatio;
             return this;
         }
@@ -497,7 +545,7 @@ public final class Trainer<B> {
          * @param clipNorm global gradient-norm limit (default 5.0; 0 or less disables clipping)
          * @return this builder
          */
-        public Builder<B> optClipNorm(double clipNorm) {
+        public Builder<B> clipNorm(double clipNorm) {
             this.clipNorm = clipNorm;
             return this;
         }
@@ -506,7 +554,7 @@ public final class Trainer<B> {
          * @param seed the run seed (default 9595)
          * @return this builder
          */
-        public Builder<B> optSeed(int seed) {
+        public Builder<B> seed(int seed) {
             this.seed = seed;
             return this;
         }
@@ -515,7 +563,7 @@ public final class Trainer<B> {
          * @param weightDecay AdamW weight decay (default 0.01)
          * @return this builder
          */
-        public Builder<B> optWeightDecay(double weightDecay) {
+        public Builder<B> weightDecay(double weightDecay) {
             this.weightDecay = weightDecay;
             return this;
         }
@@ -524,7 +572,7 @@ public final class Trainer<B> {
          * @param epsilon AdamW epsilon (default 1e-6)
          * @return this builder
          */
-        public Builder<B> optEpsilon(double epsilon) {
+        public Builder<B> epsilon(double epsilon) {
             this.epsilon = epsilon;
             return this;
         }
@@ -534,7 +582,7 @@ public final class Trainer<B> {
          * @param beta2 AdamW second-moment decay (default 0.999)
          * @return this builder
          */
-        public Builder<B> optBetas(double beta1, double beta2) {
+        public Builder<B> betas(double beta1, double beta2) {
             this.beta1 = beta1;
             this.beta2 = beta2;
             return this;
@@ -544,18 +592,29 @@ public final class Trainer<B> {
          * @param dir where {@code last/}, {@code best/} and {@code run.json} are written (default: none)
          * @return this builder
          */
-        public Builder<B> optCheckpointDir(Path dir) {
+        public Builder<B> checkpointDir(Path dir) {
             this.checkpointDir = dir;
             return this;
         }
 
         /**
          * @param resume whether to continue from {@code last/} in the checkpoint directory when it exists
-         *     (default true)
+         *     (default false: an existing run is refused unless {@link #overwrite} is on). A resumed run
+         *     must have the recorded configuration (the differing keys are named) and unfinished epochs.
          * @return this builder
          */
-        public Builder<B> optResume(boolean resume) {
+        public Builder<B> resume(boolean resume) {
             this.resume = resume;
+            return this;
+        }
+
+        /**
+         * @param overwrite whether a run already in the checkpoint directory may be deleted and trained again
+         *     (default false: such a run is refused unless {@link #resume} is on)
+         * @return this builder
+         */
+        public Builder<B> overwrite(boolean overwrite) {
+            this.overwrite = overwrite;
             return this;
         }
 
@@ -563,7 +622,7 @@ public final class Trainer<B> {
          * @param evaluator called after every epoch; its scores are recorded and pick the best checkpoint
          * @return this builder
          */
-        public Builder<B> optValidation(Evaluator evaluator) {
+        public Builder<B> validation(Evaluator evaluator) {
             this.validation = evaluator;
             return this;
         }
@@ -572,7 +631,7 @@ public final class Trainer<B> {
          * @param evaluator called once after the last epoch, with the last-epoch model (as VL-Adapter)
          * @return this builder
          */
-        public Builder<B> optTest(Evaluator evaluator) {
+        public Builder<B> test(Evaluator evaluator) {
             this.test = evaluator;
             return this;
         }
@@ -581,7 +640,7 @@ public final class Trainer<B> {
          * @param score turns validation scores into one number to maximise (default: their mean)
          * @return this builder
          */
-        public Builder<B> optBestScore(ToDoubleFunction<Map<String, Double>> score) {
+        public Builder<B> bestScore(ToDoubleFunction<Map<String, Double>> score) {
             this.bestScore = score;
             return this;
         }
@@ -590,7 +649,7 @@ public final class Trainer<B> {
          * @param style progress display (default AUTO; QUIET for tests)
          * @return this builder
          */
-        public Builder<B> optProgress(ProgressBar.Style style) {
+        public Builder<B> progress(ProgressBar.Style style) {
             this.progress = style;
             return this;
         }
@@ -600,7 +659,7 @@ public final class Trainer<B> {
          * @param lineIntervalSeconds seconds between plain lines when not on a terminal (default 30)
          * @return this builder
          */
-        public Builder<B> optProgressOutput(PrintStream out, double lineIntervalSeconds) {
+        public Builder<B> progressOutput(PrintStream out, double lineIntervalSeconds) {
             this.progressOut = out;
             this.progressLineSeconds = lineIntervalSeconds;
             return this;
@@ -610,7 +669,7 @@ public final class Trainer<B> {
          * @param listener told about every finished step (default: none)
          * @return this builder
          */
-        public Builder<B> optStepListener(StepListener listener) {
+        public Builder<B> stepListener(StepListener listener) {
             this.stepListener = listener;
             return this;
         }
@@ -620,7 +679,7 @@ public final class Trainer<B> {
          *     checkpoint directory, or nowhere)
          * @return this builder
          */
-        public Builder<B> optRunRecordFile(Path file) {
+        public Builder<B> runRecordFile(Path file) {
             this.runRecordFile = file;
             return this;
         }
@@ -632,15 +691,15 @@ public final class Trainer<B> {
          * @param value its value
          * @return this builder
          */
-        public Builder<B> optConfiguration(String key, Object value) {
+        public Builder<B> configuration(String key, Object value) {
             this.extraConfiguration.put(key, value);
             return this;
         }
 
         /** @return the trainer */
         public Trainer<B> build() {
-            Objects.requireNonNull(model, "Trainer needs setModel(...)");
-            Objects.requireNonNull(plan, "Trainer needs setData(...)");
+            Objects.requireNonNull(model, "Trainer needs model(...)");
+            Objects.requireNonNull(plan, "Trainer needs data(...)");
             if (epochs < 0) {
                 throw new IllegalArgumentException("epochs must be >= 0, got " + epochs);
             }
