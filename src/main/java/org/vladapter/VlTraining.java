@@ -188,7 +188,8 @@ public final class VlTraining {
                 .runRecordFile(runDir.resolve("run.json"))
                 .resume(b.resume)
                 .overwrite(b.overwrite)
-                .progress(b.progress);
+                .progress(b.progress)
+                .stepListener(b.stepListener);
         model.provenance().forEach(tb::configuration);
         tb.configuration("trainable_parameters", model.parameterSummary().line());
         tb.configuration("recipe", recipe.asMap());
@@ -297,6 +298,7 @@ public final class VlTraining {
         private boolean overwrite;
         private ProgressBar.Style progress = ProgressBar.Style.AUTO;
         private Map<String, VqaAnnotation> vqaAnnotations = Map.of();
+        private org.vladapter.train.StepListener stepListener;
 
         private Builder() {}
 
@@ -456,6 +458,15 @@ public final class VlTraining {
          */
         public Builder progress(ProgressBar.Style style) {
             this.progress = style;
+            return this;
+        }
+
+        /**
+         * @param listener told about every finished training step (e.g. a display spanning several runs)
+         * @return this
+         */
+        public Builder stepListener(org.vladapter.train.StepListener listener) {
+            this.stepListener = listener;
             return this;
         }
 

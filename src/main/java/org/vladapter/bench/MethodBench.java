@@ -158,8 +158,13 @@ public final class MethodBench {
 
     /** A VQA batch of random features and fixed-length token sequences. */
     static Batch vqaBatch(ModelConfig config, int batch, int textTokens, int visualTokens, int outputTokens) {
+        return vqaBatch(config, batch, textTokens, visualTokens, outputTokens, 2048);
+    }
+
+    /** A VQA batch of random features of width {@code featureDim} and fixed-length token sequences. */
+    static Batch vqaBatch(ModelConfig config, int batch, int textTokens, int visualTokens, int outputTokens, int featureDim) {
         Random random = new Random(1);
-        float[][] grid = new float[49][2048];
+        float[][] grid = new float[49][featureDim];
         for (float[] row : grid) {
             for (int j = 0; j < row.length; j++) {
                 row[j] = (float) random.nextGaussian();
@@ -178,7 +183,7 @@ public final class MethodBench {
 
             @Override
             public String describe() {
-                return "random 7x7x2048 grid";
+                return "random 7x7x" + featureDim + " grid";
             }
         };
         List<Example> examples = new ArrayList<>();

@@ -48,7 +48,9 @@ public final class BenchCommand implements Callable<Integer> {
         /** Every PEFT method on the preset: training step time, trainable/gradient/AdamW/activation memory. */
         methods,
         /** Seeded mutations of every loader's input (docs/reliability.md): outcome counts per input class. */
-        fuzz
+        fuzz,
+        /** A small (ShapesWorld-size) model's step: per-op cost, forward/backward/clip/AdamW, time against batch size. */
+        steps
     }
 
     @Override
@@ -70,6 +72,12 @@ public final class BenchCommand implements Callable<Integer> {
                 return 0;
             case fuzz:
                 return org.vladapter.bench.FuzzBench.run(seed, cases, System.out);
+            case steps:
+                List<MethodPreset> stepMethods = methods == null ? Arrays.asList(MethodPreset.values())
+                        : Arrays.stream(methods.split(",")).map(MethodPreset::fromCliName).collect(Collectors.toList());
+                org.vladapter.bench.StepProfileBench.run(null, stepMethods, batch == null ? 32 : batch,
+                        runs == null ? 5 : runs, System.out);
+                return 0;
             default:
                 throw new IllegalArgumentException("unknown suite " + suite);
         }

@@ -25,6 +25,7 @@ import java.nio.file.NoSuchFileException;
             GenerateCommand.class,
             KernelCommand.class,
             ParamsCommand.class,
+            ReproduceCommand.class,
             RestoreReleaseCommand.class,
             ShapesCommand.class,
             TrainCommand.class,

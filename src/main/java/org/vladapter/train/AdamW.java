@@ -1,6 +1,7 @@
 package org.vladapter.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
@@ -140,16 +141,19 @@ public final class AdamW implements AutoCloseable {
                 NDArray g = p.getGradient();
                 State s = states.computeIfAbsent(name, n -> newState(p));
                 s.step++;
-                s.expAvg.muli((float) beta1).addi(g.mul((float) (1.0 - beta1)));
-                s.expAvgSq.muli((float) beta2).addi(g.mul((float) (1.0 - beta2)).muli(g));
-                NDArray denom = s.expAvgSq.sqrt().addi((float) eps);
                 double stepSize = learningRate;
                 if (correctBias) {
                     double bc1 = 1.0 - Math.pow(beta1, s.step);
                     double bc2 = 1.0 - Math.pow(beta2, s.step);
                     stepSize = stepSize * Math.sqrt(bc2) / bc1;
                 }
-                p.addi(s.expAvg.mul((float) -stepSize).divi(denom));
+                // The moment updates and p -= stepSize * m / (sqrt(v) + eps) in one native call (the engine's
+                // fused Adam update, without its own weight decay, gradient rescaling or clipping) instead of
+                // about 20 ops each paying the per-op dispatch cost; decoupled weight decay follows below,
+                // after the update, as HF AdamW applies it.
+                p.getNDArrayInternal().adamUpdate(new NDList(p, g, s.expAvg, s.expAvgSq), new NDList(p),
+                        (float) learningRate, (float) stepSize, 0f, 1f, -1f, (float) beta1, (float) beta2, (float) eps,
+                        false, true);
                 double wd = weightDecayOf(name);
                 if (wd > 0.0) {
                     p.addi(p.mul((float) (-learningRate * wd)));

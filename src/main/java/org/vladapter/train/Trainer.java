@@ -61,6 +61,7 @@ public final class Trainer<B> {
     private final double progressLineSeconds;
     private final Path runRecordFile;
     private final Map<String, Object> extraConfiguration;
+    private final StepListener stepListener;
 
     private Trainer(Builder<B> b) {
         this.model = b.model;
@@ -87,6 +88,7 @@ public final class Trainer<B> {
                 ? b.runRecordFile
                 : (b.checkpointDir != null ? b.checkpointDir.resolve(Checkpointer.RECORD) : null);
         this.extraConfiguration = new LinkedHashMap<>(b.extraConfiguration);
+        this.stepListener = b.stepListener;
     }
 
     /**
@@ -263,6 +265,9 @@ public final class Trainer<B> {
                 state.globalStep++;
                 totals.add(task, loss, tb.size());
                 bar.step(tb.size(), loss);
+                if (stepListener != null) {
+                    stepListener.onStep(new StepListener.Step(epoch, epochs, totals.steps, expected, task, loss));
+                }
             }
         }
         totals.seconds = (System.nanoTime() - start) / 1e9;
@@ -488,6 +493,7 @@ public final class Trainer<B> {
         private double progressLineSeconds = 30;
         private Path runRecordFile;
         private final Map<String, Object> extraConfiguration = new LinkedHashMap<>();
+        private StepListener stepListener;
 
         private Builder() {}
 
@@ -657,6 +663,15 @@ public final class Trainer<B> {
         public Builder<B> progressOutput(PrintStream out, double lineIntervalSeconds) {
             this.progressOut = out;
             this.progressLineSeconds = lineIntervalSeconds;
+            return this;
+        }
+
+        /**
+         * @param listener told about every finished step (default: none)
+         * @return this builder
+         */
+        public Builder<B> stepListener(StepListener listener) {
+            this.stepListener = listener;
             return this;
         }
 
