@@ -59,23 +59,23 @@ public final class VlTraining {
         Path predictions = b.runDir.resolve("predictions");
         Evaluator test = b.test.isEmpty() ? null : epoch -> evaluate(b.test, predictions);
         Trainer.Builder<org.vladapter.tasks.Batch> tb = Trainer.<org.vladapter.tasks.Batch>builder()
-                .setModel(model)
-                .setData(new MultitaskPlan(b.train))
-                .optEpochs(b.epochs)
-                .optLearningRate(b.learningRate)
-                .optWarmupRatio(b.warmupRatio)
-                .optClipNorm(b.clipNorm)
-                .optSeed(b.seed)
-                .optCheckpointDir(b.runDir.resolve("checkpoints"))
-                .optRunRecordFile(b.runDir.resolve("run.json"))
-                .optProgress(b.progress);
-        model.provenance().forEach(tb::optConfiguration);
-        tb.optConfiguration("trainable_parameters", model.parameterSummary().line());
+                .model(model)
+                .data(new MultitaskPlan(b.train))
+                .epochs(b.epochs)
+                .learningRate(b.learningRate)
+                .warmupRatio(b.warmupRatio)
+                .clipNorm(b.clipNorm)
+                .seed(b.seed)
+                .checkpointDir(b.runDir.resolve("checkpoints"))
+                .runRecordFile(b.runDir.resolve("run.json"))
+                .progress(b.progress);
+        model.provenance().forEach(tb::configuration);
+        tb.configuration("trainable_parameters", model.parameterSummary().line());
         if (validation != null) {
-            tb.optValidation(validation);
+            tb.validation(validation);
         }
         if (test != null) {
-            tb.optTest(test);
+            tb.test(test);
         }
         TrainingResult result = tb.build().fit();
         AdapterCheckpoint.save(model, b.runDir.resolve("adapter"));
@@ -142,7 +142,7 @@ public final class VlTraining {
          * @param model the model to train
          * @return this
          */
-        public Builder setModel(VlModel model) {
+        public Builder model(VlModel model) {
             this.model = model;
             return this;
         }
@@ -151,7 +151,7 @@ public final class VlTraining {
          * @param train the multi-task training loader
          * @return this
          */
-        public Builder setTrainData(MultitaskLoader train) {
+        public Builder trainData(MultitaskLoader train) {
             this.train = train;
             return this;
         }
@@ -160,7 +160,7 @@ public final class VlTraining {
          * @param collator the collator used for evaluation batches
          * @return this
          */
-        public Builder setCollator(BatchCollator collator) {
+        public Builder collator(BatchCollator collator) {
             this.collator = collator;
             return this;
         }
@@ -170,7 +170,7 @@ public final class VlTraining {
          * @param split its validation split (evaluated after every epoch)
          * @return this
          */
-        public Builder optValidation(Task task, TaskDataset split) {
+        public Builder validation(Task task, TaskDataset split) {
             validation.put(task, split);
             return this;
         }
@@ -180,7 +180,7 @@ public final class VlTraining {
          * @param split its test split (evaluated once with the last-epoch model; predictions written)
          * @return this
          */
-        public Builder optTest(Task task, TaskDataset split) {
+        public Builder test(Task task, TaskDataset split) {
             test.put(task, split);
             return this;
         }
@@ -189,7 +189,7 @@ public final class VlTraining {
          * @param epochs epochs (paper: 20 image, 7 video)
          * @return this
          */
-        public Builder optEpochs(int epochs) {
+        public Builder epochs(int epochs) {
             this.epochs = epochs;
             return this;
         }
@@ -198,7 +198,7 @@ public final class VlTraining {
          * @param lr peak learning rate (paper: 1e-3 for most PEFT methods, 1e-4 full fine-tuning, spec 3.2)
          * @return this
          */
-        public Builder optLearningRate(double lr) {
+        public Builder learningRate(double lr) {
             this.learningRate = lr;
             return this;
         }
@@ -207,7 +207,7 @@ public final class VlTraining {
          * @param ratio warmup fraction of all steps (paper: 0.1)
          * @return this
          */
-        public Builder optWarmupRatio(double ratio) {
+        public Builder warmupRatio(double ratio) {
             this.warmupRatio = ratio;
             return this;
         }
@@ -216,7 +216,7 @@ public final class VlTraining {
          * @param norm global gradient-norm clip (paper: 5)
          * @return this
          */
-        public Builder optClipNorm(double norm) {
+        public Builder clipNorm(double norm) {
             this.clipNorm = norm;
             return this;
         }
@@ -225,7 +225,7 @@ public final class VlTraining {
          * @param seed training seed (paper: 9595)
          * @return this
          */
-        public Builder optSeed(int seed) {
+        public Builder seed(int seed) {
             this.seed = seed;
             return this;
         }
@@ -234,7 +234,7 @@ public final class VlTraining {
          * @param size evaluation batch size
          * @return this
          */
-        public Builder optEvalBatchSize(int size) {
+        public Builder evalBatchSize(int size) {
             this.evalBatchSize = size;
             return this;
         }
@@ -243,7 +243,7 @@ public final class VlTraining {
          * @param dir the run folder
          * @return this
          */
-        public Builder optRunDir(Path dir) {
+        public Builder runDir(Path dir) {
             this.runDir = dir;
             return this;
         }
@@ -252,7 +252,7 @@ public final class VlTraining {
          * @param style progress output style
          * @return this
          */
-        public Builder optProgress(ProgressBar.Style style) {
+        public Builder progress(ProgressBar.Style style) {
             this.progress = style;
             return this;
         }
@@ -262,15 +262,25 @@ public final class VlTraining {
          *     official-style accuracy, as the paper reports it
          * @return this
          */
-        public Builder optVqaAnnotations(List<Path> files) {
+        public Builder vqaAnnotations(List<Path> files) {
             this.vqaAnnotations = org.vladapter.metrics.EvaluationFiles.readVqaAnnotations(files);
             return this;
         }
 
         /** @return the training run */
         public VlTraining build() {
-            if (model == null || train == null || collator == null) {
-                throw new IllegalArgumentException("VlTraining needs setModel, setTrainData and setCollator");
+            List<String> missing = new java.util.ArrayList<>();
+            if (model == null) {
+                missing.add("model(...)");
+            }
+            if (train == null) {
+                missing.add("trainData(...)");
+            }
+            if (collator == null) {
+                missing.add("collator(...)");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("VlTraining is missing " + String.join(", ", missing));
             }
             return new VlTraining(this);
         }

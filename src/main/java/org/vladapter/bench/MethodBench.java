@@ -110,11 +110,11 @@ public final class MethodBench {
 
     private static Row measure(Backbone backbone, MethodPreset method, Batch batch, int warmup, int runs) {
         long t0 = System.nanoTime();
-        VlModel model = VlAdapter.builder().setBackbone(backbone).setMethod(method).setTasks(Task.imageTasks())
-                .optFeatureDim(2048).build();
+        VlModel model = VlAdapter.builder().backbone(backbone).method(method).tasks(Task.imageTasks())
+                .featureDim(2048).build();
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
         try (NDManager ignored = model.manager();
-                AdamW adam = AdamW.builder().setParameters(model.namedParameters()).build()) {
+                AdamW adam = AdamW.builder().parameters(model.namedParameters()).build()) {
             String task = batch.task().key();
             ParameterSummary summary = model.parameterSummary();
             long used = 0;
@@ -186,8 +186,8 @@ public final class MethodBench {
             examples.add(new Example(Task.VQA, "q" + i, words(textTokens - specials(config)),
                     words(outputTokens - specials(config)), 1f, List.of("img" + i), null));
         }
-        try (BatchCollator collator = BatchCollator.builder().setEncoder(new CountingEncoder(config))
-                .optImageTokens(visualTokens).build()) {
+        try (BatchCollator collator = BatchCollator.builder().encoder(new CountingEncoder(config))
+                .imageTokens(visualTokens).build()) {
             return collator.collate(examples, store);
         }
     }

@@ -81,24 +81,24 @@ public final class TrainCommand implements Callable<Integer> {
         boolean prompts = preset.usesTaskPrompts(PaperRecipe.isVideo(taskList) ? Task.Modality.VIDEO : Task.Modality.IMAGE);
         Path runDir = out != null ? out : Path.of("runs", preset.cliName());
         try (NDManager manager = NDManager.newBaseManager();
-                DatasetLayout layout = DatasetLayout.builder().setRoot(data).optFeatureType(featureType)
-                        .optReaderOptions(ReaderOptions.builder().optTaskPrompts(prompts).build()).build();
-                BatchCollator collator = BatchCollator.builder().setEncoder(tokenizer).build()) {
-            VlModel model = VlAdapter.builder().setBackbone(bb).setMethod(preset).setTasks(taskList)
-                    .optTokenizer(tokenizer).optSeed(seed).optManager(manager).build();
+                DatasetLayout layout = DatasetLayout.builder().root(data).featureType(featureType)
+                        .readerOptions(ReaderOptions.builder().taskPrompts(prompts).build()).build();
+                BatchCollator collator = BatchCollator.builder().encoder(tokenizer).build()) {
+            VlModel model = VlAdapter.builder().backbone(bb).method(preset).tasks(taskList)
+                    .tokenizer(tokenizer).seed(seed).manager(manager).build();
             System.err.println(model + ": " + model.parameterSummary().line());
             int base = batchSize != null ? batchSize : PaperRecipe.baseBatchSize(bb.config().type(), taskList);
             Map<Task, Integer> sizes = MultitaskLoader.paperBatchSizes(taskList, base);
-            MultitaskLoader.Builder train = MultitaskLoader.builder().setCollator(collator).optSeed(seed).optPrefetch(2);
-            VlTraining.Builder run = VlTraining.builder().setModel(model).setCollator(collator)
-                    .optEpochs(epochs != null ? epochs : PaperRecipe.epochs(taskList))
-                    .optLearningRate(learningRate != null ? learningRate : PaperRecipe.learningRate(preset, taskList))
-                    .optSeed(seed).optEvalBatchSize(evalBatchSize).optRunDir(runDir);
+            MultitaskLoader.Builder train = MultitaskLoader.builder().collator(collator).seed(seed).prefetch(2);
+            VlTraining.Builder run = VlTraining.builder().model(model).collator(collator)
+                    .epochs(epochs != null ? epochs : PaperRecipe.epochs(taskList))
+                    .learningRate(learningRate != null ? learningRate : PaperRecipe.learningRate(preset, taskList))
+                    .seed(seed).evalBatchSize(evalBatchSize).runDir(runDir);
             for (Task t : taskList) {
                 train.addTask(layout.open(t, DatasetLayout.trainSplit(t)), sizes.get(t));
-                run.optValidation(t, layout.open(t, DatasetLayout.validationSplit(t)));
+                run.validation(t, layout.open(t, DatasetLayout.validationSplit(t)));
                 if (!noTest && hasLabelledTest(t)) {
-                    run.optTest(t, layout.open(t, DatasetLayout.testSplit(t)));
+                    run.test(t, layout.open(t, DatasetLayout.testSplit(t)));
                 }
             }
             List<Path> vqaAnnotations = new java.util.ArrayList<>();
@@ -109,12 +109,12 @@ public final class TrainCommand implements Callable<Integer> {
                 }
             }
             if (!vqaAnnotations.isEmpty()) {
-                run.optVqaAnnotations(vqaAnnotations);
+                run.vqaAnnotations(vqaAnnotations);
             } else if (taskList.contains(Task.VQA)) {
                 System.err.println("no official VQA annotations under " + data.resolve("vqa")
                         + ": VQA is scored with the soft-label VQA score, not the official accuracy");
             }
-            VlTraining.Result result = run.setTrainData(train.build()).build().fit();
+            VlTraining.Result result = run.trainData(train.build()).build().fit();
             System.out.println(result.table().toText());
             System.err.println("run folder: " + runDir.toAbsolutePath());
             return 0;

@@ -29,7 +29,7 @@ import java.util.Map;
  *
  * A split may name several files separated by commas ({@code train,valid}). Feature stores are shared by
  * the datasets opened from one layout (VQA and COCO captions read the same COCO folder) and, with {@code
- * optCacheSize}, wrapped in an LRU cache. Close the layout to release them.
+ * cacheSize}, wrapped in an LRU cache. Close the layout to release them.
  */
 public final class DatasetLayout implements AutoCloseable {
 
@@ -44,7 +44,7 @@ public final class DatasetLayout implements AutoCloseable {
 
     private DatasetLayout(Builder builder) {
         if (builder.root == null) {
-            throw new IllegalArgumentException("DatasetLayout needs the datasets folder (setRoot)");
+            throw new IllegalArgumentException("DatasetLayout needs the datasets folder (root)");
         }
         if (!FEATURE_DIMS.containsKey(builder.featureType)) {
             throw new IllegalArgumentException("unknown feature type '" + builder.featureType + "'; known: " + FEATURE_DIMS.keySet());
@@ -253,7 +253,7 @@ public final class DatasetLayout implements AutoCloseable {
          * @param root the release's {@code datasets/} folder
          * @return this builder
          */
-        public Builder setRoot(Path root) {
+        public Builder root(Path root) {
             this.root = root;
             return this;
         }
@@ -262,7 +262,7 @@ public final class DatasetLayout implements AutoCloseable {
          * @param featureType the CLIP backbone of the image features: RN101 (default), RN50, RN50x4, ViT
          * @return this builder
          */
-        public Builder optFeatureType(String featureType) {
+        public Builder featureType(String featureType) {
             this.featureType = featureType;
             return this;
         }
@@ -271,7 +271,7 @@ public final class DatasetLayout implements AutoCloseable {
          * @param entries feature matrices kept in each store's LRU cache (default 0: no cache)
          * @return this builder
          */
-        public Builder optCacheSize(int entries) {
+        public Builder cacheSize(int entries) {
             if (entries < 0) {
                 throw new IllegalArgumentException("cache size must be >= 0, got " + entries);
             }
@@ -283,7 +283,7 @@ public final class DatasetLayout implements AutoCloseable {
          * @param options how readers build input strings (task prompts)
          * @return this builder
          */
-        public Builder optReaderOptions(ReaderOptions options) {
+        public Builder readerOptions(ReaderOptions options) {
             this.readerOptions = options;
             return this;
         }

@@ -89,7 +89,7 @@ public final class AdamW implements AutoCloseable {
         }
     }
 
-    /** @return a builder; {@link Builder#setParameters} is required */
+    /** @return a builder; {@link Builder#parameters} is required */
     public static Builder builder() {
         return new Builder();
     }
@@ -306,7 +306,7 @@ public final class AdamW implements AutoCloseable {
          *     requiring a gradient are optimised
          * @return this builder
          */
-        public Builder setParameters(Map<String, Parameter> parameters) {
+        public Builder parameters(Map<String, Parameter> parameters) {
             this.parameters = parameters;
             return this;
         }
@@ -316,7 +316,7 @@ public final class AdamW implements AutoCloseable {
          * @param beta2 second-moment decay (default 0.999)
          * @return this builder
          */
-        public Builder optBetas(double beta1, double beta2) {
+        public Builder betas(double beta1, double beta2) {
             this.beta1 = beta1;
             this.beta2 = beta2;
             return this;
@@ -326,7 +326,7 @@ public final class AdamW implements AutoCloseable {
          * @param eps added to {@code sqrt(v)} (default 1e-6, as in VL-Adapter)
          * @return this builder
          */
-        public Builder optEpsilon(double eps) {
+        public Builder epsilon(double eps) {
             this.eps = eps;
             return this;
         }
@@ -335,7 +335,7 @@ public final class AdamW implements AutoCloseable {
          * @param weightDecay decoupled weight decay for decayed parameters (default 0.01)
          * @return this builder
          */
-        public Builder optWeightDecay(double weightDecay) {
+        public Builder weightDecay(double weightDecay) {
             this.weightDecay = weightDecay;
             return this;
         }
@@ -344,7 +344,7 @@ public final class AdamW implements AutoCloseable {
          * @param correctBias whether to apply Adam's bias correction (default true)
          * @return this builder
          */
-        public Builder optCorrectBias(boolean correctBias) {
+        public Builder correctBias(boolean correctBias) {
             this.correctBias = correctBias;
             return this;
         }
@@ -354,7 +354,7 @@ public final class AdamW implements AutoCloseable {
          *     {@link #DEFAULT_NO_DECAY})
          * @return this builder
          */
-        public Builder optNoDecay(List<String> fragments) {
+        public Builder noDecay(List<String> fragments) {
             this.noDecay = fragments;
             return this;
         }
@@ -364,14 +364,14 @@ public final class AdamW implements AutoCloseable {
          *     manager, closed with the optimizer)
          * @return this builder
          */
-        public Builder optStateManager(NDManager manager) {
+        public Builder stateManager(NDManager manager) {
             this.stateManager = manager;
             return this;
         }
 
         /** @return the optimizer */
         public AdamW build() {
-            Objects.requireNonNull(parameters, "AdamW needs setParameters(...)");
+            Objects.requireNonNull(parameters, "AdamW needs parameters(...)");
             if (beta1 < 0 || beta1 >= 1 || beta2 < 0 || beta2 >= 1) {
                 throw new IllegalArgumentException("AdamW betas must be in [0, 1), got " + beta1 + ", " + beta2);
             }

@@ -89,7 +89,7 @@ public final class Trainer<B> {
 
     /**
      * @param <B> the batch type
-     * @return a builder; {@code setModel} and {@code setData} are required
+     * @return a builder; {@code model} and {@code data} are required
      */
     public static <B> Builder<B> builder() {
         return new Builder<>();
@@ -121,10 +121,10 @@ public final class Trainer<B> {
         Checkpointer checkpointer = checkpointDir == null ? null : new Checkpointer(checkpointDir);
         Map<String, Parameter> all = model.namedParameters();
         try (AdamW optimizer = AdamW.builder()
-                .setParameters(all)
-                .optBetas(beta1, beta2)
-                .optEpsilon(epsilon)
-                .optWeightDecay(weightDecay)
+                .parameters(all)
+                .betas(beta1, beta2)
+                .epsilon(epsilon)
+                .weightDecay(weightDecay)
                 .build()) {
             Map<String, Parameter> trainable = optimizer.trainableParameters();
             record.putConfiguration("trainableParameters", trainable.size());
@@ -446,7 +446,7 @@ public final class Trainer<B> {
          * @param model the model to train
          * @return this builder
          */
-        public Builder<B> setModel(TrainableModel<B> model) {
+        public Builder<B> model(TrainableModel<B> model) {
             this.model = model;
             return this;
         }
@@ -455,7 +455,7 @@ public final class Trainer<B> {
          * @param plan the per-epoch (task, batch) stream
          * @return this builder
          */
-        public Builder<B> setData(EpochPlan<B> plan) {
+        public Builder<B> data(EpochPlan<B> plan) {
             this.plan = plan;
             return this;
         }
@@ -464,7 +464,7 @@ public final class Trainer<B> {
          * @param epochs total epochs (a resumed run continues up to this number)
          * @return this builder
          */
-        public Builder<B> optEpochs(int epochs) {
+        public Builder<B> epochs(int epochs) {
             this.epochs = epochs;
             return this;
         }
@@ -473,7 +473,7 @@ public final class Trainer<B> {
          * @param learningRate the peak learning rate
          * @return this builder
          */
-        public Builder<B> optLearningRate(double learningRate) {
+        public Builder<B> learningRate(double learningRate) {
             this.learningRate = learningRate;
             return this;
         }
@@ -482,7 +482,7 @@ public final class Trainer<B> {
          * @param warmupRatio fraction of all steps spent warming up (default 0.1)
          * @return this builder
          */
-        public Builder<B> optWarmupRatio(double warmupRatio) {
+        public Builder<B> warmupRatio(double warmupRatio) {
             this.warmupRatio = warmupRatio;
             return this;
         }
@@ -491,7 +491,7 @@ public final class Trainer<B> {
          * @param clipNorm global gradient-norm limit (default 5.0; 0 or less disables clipping)
          * @return this builder
          */
-        public Builder<B> optClipNorm(double clipNorm) {
+        public Builder<B> clipNorm(double clipNorm) {
             this.clipNorm = clipNorm;
             return this;
         }
@@ -500,7 +500,7 @@ public final class Trainer<B> {
          * @param seed the run seed (default 9595)
          * @return this builder
          */
-        public Builder<B> optSeed(int seed) {
+        public Builder<B> seed(int seed) {
             this.seed = seed;
             return this;
         }
@@ -509,7 +509,7 @@ public final class Trainer<B> {
          * @param weightDecay AdamW weight decay (default 0.01)
          * @return this builder
          */
-        public Builder<B> optWeightDecay(double weightDecay) {
+        public Builder<B> weightDecay(double weightDecay) {
             this.weightDecay = weightDecay;
             return this;
         }
@@ -518,7 +518,7 @@ public final class Trainer<B> {
          * @param epsilon AdamW epsilon (default 1e-6)
          * @return this builder
          */
-        public Builder<B> optEpsilon(double epsilon) {
+        public Builder<B> epsilon(double epsilon) {
             this.epsilon = epsilon;
             return this;
         }
@@ -528,7 +528,7 @@ public final class Trainer<B> {
          * @param beta2 AdamW second-moment decay (default 0.999)
          * @return this builder
          */
-        public Builder<B> optBetas(double beta1, double beta2) {
+        public Builder<B> betas(double beta1, double beta2) {
             this.beta1 = beta1;
             this.beta2 = beta2;
             return this;
@@ -538,7 +538,7 @@ public final class Trainer<B> {
          * @param dir where {@code last/}, {@code best/} and {@code run.json} are written (default: none)
          * @return this builder
          */
-        public Builder<B> optCheckpointDir(Path dir) {
+        public Builder<B> checkpointDir(Path dir) {
             this.checkpointDir = dir;
             return this;
         }
@@ -548,7 +548,7 @@ public final class Trainer<B> {
          *     (default true)
          * @return this builder
          */
-        public Builder<B> optResume(boolean resume) {
+        public Builder<B> resume(boolean resume) {
             this.resume = resume;
             return this;
         }
@@ -557,7 +557,7 @@ public final class Trainer<B> {
          * @param evaluator called after every epoch; its scores are recorded and pick the best checkpoint
          * @return this builder
          */
-        public Builder<B> optValidation(Evaluator evaluator) {
+        public Builder<B> validation(Evaluator evaluator) {
             this.validation = evaluator;
             return this;
         }
@@ -566,7 +566,7 @@ public final class Trainer<B> {
          * @param evaluator called once after the last epoch, with the last-epoch model (as VL-Adapter)
          * @return this builder
          */
-        public Builder<B> optTest(Evaluator evaluator) {
+        public Builder<B> test(Evaluator evaluator) {
             this.test = evaluator;
             return this;
         }
@@ -575,7 +575,7 @@ public final class Trainer<B> {
          * @param score turns validation scores into one number to maximise (default: their mean)
          * @return this builder
          */
-        public Builder<B> optBestScore(ToDoubleFunction<Map<String, Double>> score) {
+        public Builder<B> bestScore(ToDoubleFunction<Map<String, Double>> score) {
             this.bestScore = score;
             return this;
         }
@@ -584,7 +584,7 @@ public final class Trainer<B> {
          * @param style progress display (default AUTO; QUIET for tests)
          * @return this builder
          */
-        public Builder<B> optProgress(ProgressBar.Style style) {
+        public Builder<B> progress(ProgressBar.Style style) {
             this.progress = style;
             return this;
         }
@@ -594,7 +594,7 @@ public final class Trainer<B> {
          * @param lineIntervalSeconds seconds between plain lines when not on a terminal (default 30)
          * @return this builder
          */
-        public Builder<B> optProgressOutput(PrintStream out, double lineIntervalSeconds) {
+        public Builder<B> progressOutput(PrintStream out, double lineIntervalSeconds) {
             this.progressOut = out;
             this.progressLineSeconds = lineIntervalSeconds;
             return this;
@@ -605,7 +605,7 @@ public final class Trainer<B> {
          *     checkpoint directory, or nowhere)
          * @return this builder
          */
-        public Builder<B> optRunRecordFile(Path file) {
+        public Builder<B> runRecordFile(Path file) {
             this.runRecordFile = file;
             return this;
         }
@@ -617,15 +617,15 @@ public final class Trainer<B> {
          * @param value its value
          * @return this builder
          */
-        public Builder<B> optConfiguration(String key, Object value) {
+        public Builder<B> configuration(String key, Object value) {
             this.extraConfiguration.put(key, value);
             return this;
         }
 
         /** @return the trainer */
         public Trainer<B> build() {
-            Objects.requireNonNull(model, "Trainer needs setModel(...)");
-            Objects.requireNonNull(plan, "Trainer needs setData(...)");
+            Objects.requireNonNull(model, "Trainer needs model(...)");
+            Objects.requireNonNull(plan, "Trainer needs data(...)");
             if (epochs < 0) {
                 throw new IllegalArgumentException("epochs must be >= 0, got " + epochs);
             }

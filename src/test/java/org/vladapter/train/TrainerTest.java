@@ -27,14 +27,14 @@ class TrainerTest {
     private static Trainer.Builder<ToyMultitask.Batch> trainer(
             ToyMultitask.Model model, EpochPlan<ToyMultitask.Batch> plan, Path dir) {
         return Trainer.<ToyMultitask.Batch>builder()
-                .setModel(model)
-                .setData(plan)
-                .optEpochs(4)
-                .optLearningRate(0.05)
-                .optSeed(SEED)
-                .optCheckpointDir(dir)
-                .optProgress(ProgressBar.Style.QUIET)
-                .optValidation(epoch -> Map.of("a", 1.0 + epoch % 2, "b", 2.0));
+                .model(model)
+                .data(plan)
+                .epochs(4)
+                .learningRate(0.05)
+                .seed(SEED)
+                .checkpointDir(dir)
+                .progress(ProgressBar.Style.QUIET)
+                .validation(epoch -> Map.of("a", 1.0 + epoch % 2, "b", 2.0));
     }
 
     /** A plan that fails when asked for a given epoch, as a process killed between epochs. */
@@ -91,8 +91,8 @@ class TrainerTest {
             ToyMultitask.Model model = new ToyMultitask.Model(manager, 3, 0f);
             float[] frozenBefore = model.snapshot("base.weight");
             List<Integer> liveArrays = new java.util.ArrayList<>();
-            TrainingResult r = trainer(model, new ToyMultitask.Plan(1), tmp).optEpochs(2)
-                    .optValidation(epoch -> {
+            TrainingResult r = trainer(model, new ToyMultitask.Plan(1), tmp).epochs(2)
+                    .validation(epoch -> {
                         liveArrays.add(manager.getManagedArrays().size());
                         return Map.of("a", 1.0 + epoch % 2, "b", 2.0);
                     })
@@ -139,9 +139,9 @@ class TrainerTest {
             TaskBatch<ToyMultitask.Batch> ninth = listOf(plan.epoch(1)).get(2);
             Map<String, float[]> afterEpoch0 = new LinkedHashMap<>();
             Trainer<ToyMultitask.Batch> t = Trainer.<ToyMultitask.Batch>builder()
-                    .setModel(poisoned).setData(plan).optEpochs(3).optSeed(SEED)
-                    .optCheckpointDir(tmp).optProgress(ProgressBar.Style.QUIET)
-                    .optValidation(epoch -> {
+                    .model(poisoned).data(plan).epochs(3).seed(SEED)
+                    .checkpointDir(tmp).progress(ProgressBar.Style.QUIET)
+                    .validation(epoch -> {
                         if (epoch == 0) {
                             inner.namedParameters().forEach((k, p) -> afterEpoch0.put(k, p.getArray().toFloatArray()));
                         }
