@@ -49,7 +49,7 @@ public final class BarCharts {
         CategoryChart chart = new CategoryChartBuilder().width(width).height(height).title(table.name())
                 .xAxisTitle(labelColumn).yAxisTitle(yTitle).build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setXAxisLabelRotation(60);
         chart.getStyler().setYAxisLogarithmic(logarithmic);
         chart.getStyler().setLabelsVisible(false);

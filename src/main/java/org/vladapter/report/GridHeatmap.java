@@ -63,6 +63,25 @@ public final class GridHeatmap {
     }
 
     /**
+     * @param matrix a 2-D array, e.g. a weight matrix
+     * @return its values as {@code [rows][columns]} doubles
+     * @throws IllegalArgumentException when the array is not 2-D
+     */
+    public static double[][] values(ai.djl.ndarray.NDArray matrix) {
+        if (matrix.getShape().dimension() != 2) {
+            throw new IllegalArgumentException("a heat map needs a 2-D array, got shape " + matrix.getShape());
+        }
+        int rows = (int) matrix.getShape().get(0);
+        int cols = (int) matrix.getShape().get(1);
+        float[] flat = matrix.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).toFloatArray();
+        double[][] out = new double[rows][cols];
+        for (int i = 0; i < flat.length; i++) {
+            out[i / cols][i % cols] = flat[i];
+        }
+        return out;
+    }
+
+    /**
      * A heat map of a rectangular grid, row 0 drawn at the top (image orientation).
      *
      * @param grid values {@code [rows][columns]}
@@ -82,7 +101,8 @@ public final class GridHeatmap {
                 .xAxisTitle("column").yAxisTitle("row").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setShowValue(rows * cols <= 64);
-        chart.getStyler().setHeatMapValueDecimalPattern("0.0");
+        // two significant digits, in the cells and on the colour scale, whatever the magnitude
+        chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(java.util.Locale.ROOT, "%.2g", v));
         chart.getStyler().setRangeColors(new Color[] {new Color(0x2c, 0x7b, 0xb6), new Color(0xff, 0xff, 0xbf),
             new Color(0xd7, 0x19, 0x1c)});
         List<Integer> xs = new ArrayList<>();
