@@ -52,6 +52,7 @@ public final class Trainer<B> {
     private final double beta2;
     private final Path checkpointDir;
     private final boolean resume;
+    private final boolean overwrite;
     private final Evaluator validation;
     private final Evaluator test;
     private final ToDoubleFunction<Map<String, Double>> bestScore;
@@ -60,6 +61,7 @@ public final class Trainer<B> {
     private final double progressLineSeconds;
     private final Path runRecordFile;
     private final Map<String, Object> extraConfiguration;
+    private final StepListener stepListener;
 
     private Trainer(Builder<B> b) {
         this.model = b.model;
@@ -75,6 +77,7 @@ public final class Trainer<B> {
         this.beta2 = b.beta2;
         this.checkpointDir = b.checkpointDir;
         this.resume = b.resume;
+        this.overwrite = b.overwrite;
         this.validation = b.validation;
         this.test = b.test;
         this.bestScore = b.bestScore;
@@ -85,6 +88,7 @@ public final class Trainer<B> {
                 ? b.runRecordFile
                 : (b.checkpointDir != null ? b.checkpointDir.resolve(Checkpointer.RECORD) : null);
         this.extraConfiguration = new LinkedHashMap<>(b.extraConfiguration);
+        this.stepListener = b.stepListener;
     }
 
     /**
@@ -119,6 +123,14 @@ public final class Trainer<B> {
         long t0 = System.nanoTime();
         Engine.getInstance().setRandomSeed(seed);
         Checkpointer checkpointer = checkpointDir == null ? null : new Checkpointer(checkpointDir);
+        if (checkpointer != null && !resume && checkpointer.locate(Checkpointer.LAST).isPresent()) {
+            if (!overwrite) {
+                throw new RunExistsException("checkpoint folder " + checkpointDir + " already holds a run ("
+                        + checkpointer.locate(Checkpointer.LAST).get() + "); resume it with resume(true) / --resume,"
+                        + " replace it with overwrite(true) / --overwrite, or use another folder");
+            }
+            org.vladapter.io.AtomicDirectories.deleteTree(checkpointDir);
+        }
         Map<String, Parameter> all = model.namedParameters();
         try (AdamW optimizer = AdamW.builder()
                 .parameters(all)
@@ -252,6 +264,9 @@ public final class Trainer<B> {
                 state.globalStep++;
                 totals.add(task, loss, tb.size());
                 bar.step(tb.size(), loss);
+                if (stepListener != null) {
+                    stepListener.onStep(new StepListener.Step(epoch, epochs, totals.steps, expected, task, loss));
+                }
             }
         }
         totals.seconds = (System.nanoTime() - start) / 1e9;
@@ -314,6 +329,11 @@ public final class Trainer<B> {
             }
             Path dir = checkpointer.locate(Checkpointer.LAST).orElseThrow();
             CheckpointState cs = snap.state();
+            refuseChangedConfiguration(dir, snap.runRecordJson(), record);
+            if (cs.epochsCompleted() >= epochs) {
+                throw new RunExistsException("the run in " + dir + " already finished its " + cs.epochsCompleted()
+                        + " epoch(s); there is nothing to resume (use overwrite(true) / --overwrite to train it again)");
+            }
             if (cs.seed() != seed) {
                 throw new IllegalStateException(
                         "checkpoint " + dir + " was trained with seed " + cs.seed() + " but this run uses " + seed);
@@ -352,6 +372,38 @@ public final class Trainer<B> {
             state.history = cs.history() == null ? new TrainingHistory() : cs.history();
             record.putConfiguration("resumedFrom", dir.toString());
             record.putConfiguration("resumedAtEpoch", cs.epochsCompleted());
+        }
+    }
+
+    /** Configuration keys that legitimately differ between a run and its resumption. */
+    private static final java.util.Set<String> RESUME_KEYS = java.util.Set.of("resumedFrom", "resumedAtEpoch");
+
+    private static void refuseChangedConfiguration(Path dir, String recordedJson, RunRecord now) {
+        if (recordedJson == null) {
+            return;
+        }
+        com.google.gson.JsonObject before = com.google.gson.JsonParser.parseString(recordedJson).getAsJsonObject()
+                .getAsJsonObject("configuration");
+        com.google.gson.JsonObject after = now.toJsonTree().getAsJsonObject("configuration");
+        if (before == null || after == null) {
+            return;
+        }
+        java.util.List<String> diffs = new java.util.ArrayList<>();
+        java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String k : keys) {
+            if (RESUME_KEYS.contains(k)) {
+                continue;
+            }
+            com.google.gson.JsonElement a = before.get(k);
+            com.google.gson.JsonElement b = after.get(k);
+            if (!java.util.Objects.equals(a, b)) {
+                diffs.add(k + ": " + a + " -> " + b);
+            }
+        }
+        if (!diffs.isEmpty()) {
+            throw new RunExistsException("cannot resume " + dir + ": it was trained with another configuration ("
+                    + String.join("; ", diffs) + "); use the same settings, overwrite(true) / --overwrite, or another folder");
         }
     }
 
@@ -429,7 +481,8 @@ public final class Trainer<B> {
         private double beta1 = 0.9;
         private double beta2 = 0.999;
         private Path checkpointDir;
-        private boolean resume = true;
+        private boolean resume;
+        private boolean overwrite;
         private Evaluator validation;
         private Evaluator test;
         private ToDoubleFunction<Map<String, Double>> bestScore =
@@ -439,6 +492,7 @@ public final class Trainer<B> {
         private double progressLineSeconds = 30;
         private Path runRecordFile;
         private final Map<String, Object> extraConfiguration = new LinkedHashMap<>();
+        private StepListener stepListener;
 
         private Builder() {}
 
@@ -545,11 +599,22 @@ public final class Trainer<B> {
 
         /**
          * @param resume whether to continue from {@code last/} in the checkpoint directory when it exists
-         *     (default true)
+         *     (default false: an existing run is refused unless {@link #overwrite} is on). A resumed run
+         *     must have the recorded configuration (the differing keys are named) and unfinished epochs.
          * @return this builder
          */
         public Builder<B> resume(boolean resume) {
             this.resume = resume;
+            return this;
+        }
+
+        /**
+         * @param overwrite whether a run already in the checkpoint directory may be deleted and trained again
+         *     (default false: such a run is refused unless {@link #resume} is on)
+         * @return this builder
+         */
+        public Builder<B> overwrite(boolean overwrite) {
+            this.overwrite = overwrite;
             return this;
         }
 
@@ -597,6 +662,15 @@ public final class Trainer<B> {
         public Builder<B> progressOutput(PrintStream out, double lineIntervalSeconds) {
             this.progressOut = out;
             this.progressLineSeconds = lineIntervalSeconds;
+            return this;
+        }
+
+        /**
+         * @param listener told about every finished step (default: none)
+         * @return this builder
+         */
+        public Builder<B> stepListener(StepListener listener) {
+            this.stepListener = listener;
             return this;
         }
 

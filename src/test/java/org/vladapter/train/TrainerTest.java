@@ -68,7 +68,7 @@ class TrainerTest {
             assertThat(new Checkpointer(dir).loadState(Checkpointer.LAST).orElseThrow().epochsCompleted()).isEqualTo(2);
 
             ToyMultitask.Model second = new ToyMultitask.Model(manager, 7, 0.2f);
-            TrainingResult resumed = trainer(second, new ToyMultitask.Plan(SEED), dir).build().fit();
+            TrainingResult resumed = trainer(second, new ToyMultitask.Plan(SEED), dir).resume(true).build().fit();
 
             List<LossRecord> a = uninterrupted.history().losses();
             List<LossRecord> b = resumed.history().losses();
@@ -82,6 +82,40 @@ class TrainerTest {
             // the loss went down and the schedule ran warmup then decay
             assertThat(a.get(0).learningRate()).isZero();
             assertThat(a.get(2).learningRate()).isEqualTo(0.05);
+        }
+    }
+
+    @Test
+    void reRunsAreRefusedUnlessResumedWithTheSameConfigurationOrOverwritten(@TempDir Path tmp) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path dir = tmp.resolve("run");
+            assertThatThrownBy(() -> trainer(new ToyMultitask.Model(manager, 7, 0.2f),
+                    crashingAt(new ToyMultitask.Plan(SEED), 2), dir).build().fit()).hasMessageContaining("simulated crash");
+
+            // a second run in the same folder without resume: refused, the checkpoint is untouched
+            assertThatThrownBy(() -> trainer(new ToyMultitask.Model(manager, 7, 0.2f), new ToyMultitask.Plan(SEED), dir)
+                    .build().fit()).isInstanceOf(RunExistsException.class)
+                    .hasMessageContaining("already holds a run").hasMessageContaining("--resume").hasMessageContaining("--overwrite");
+            assertThat(new Checkpointer(dir).loadState(Checkpointer.LAST).orElseThrow().epochsCompleted()).isEqualTo(2);
+
+            // resume with another learning rate: refused, naming the key and both values
+            assertThatThrownBy(() -> trainer(new ToyMultitask.Model(manager, 7, 0.2f), new ToyMultitask.Plan(SEED), dir)
+                    .learningRate(0.01).resume(true).build().fit()).isInstanceOf(RunExistsException.class)
+                    .hasMessageContaining("learningRate: 0.05 -> 0.01");
+
+            // resume with the same configuration finishes the run; resuming it again is refused
+            TrainingResult done = trainer(new ToyMultitask.Model(manager, 7, 0.2f), new ToyMultitask.Plan(SEED), dir)
+                    .resume(true).build().fit();
+            assertThat(done.history().epochs()).hasSize(4);
+            assertThatThrownBy(() -> trainer(new ToyMultitask.Model(manager, 7, 0.2f), new ToyMultitask.Plan(SEED), dir)
+                    .resume(true).build().fit()).isInstanceOf(RunExistsException.class)
+                    .hasMessageContaining("already finished its 4 epoch(s)");
+
+            // overwrite trains again from scratch with the new settings
+            TrainingResult again = trainer(new ToyMultitask.Model(manager, 7, 0.2f), new ToyMultitask.Plan(SEED), dir)
+                    .learningRate(0.01).overwrite(true).build().fit();
+            assertThat(again.record().configuration()).containsEntry("learningRate", 0.01).doesNotContainKey("resumedFrom");
+            assertThat(again.history().losses()).hasSize(24);
         }
     }
 
