@@ -9,7 +9,7 @@ import java.awt.image.BufferedImage;
 
 /**
  * Draws weights over a square grid of an image, e.g. how much an answer token's cross-attention puts on each
- * of the 7×7 visual tokens: each cell is tinted red with an opacity proportional to its weight (the largest
+ * of the visual tokens (the 7×7 CLIP grid pooled to 6×6): each cell is tinted red with an opacity proportional to its weight (the largest
  * weight fully tinted at {@link #MAX_ALPHA}), and the grid lines are drawn so the cells are visible.
  */
 public final class AttentionOverlay {

@@ -19,7 +19,7 @@ import java.util.List;
  * <pre>{@code
  * BufferedImage strip = InputStrip.builder()
  *         .segment("text", tokenizer.tokens("vqa: what colour is the circle?"))
- *         .segment("visual", InputStrip.numbered("v", 49))
+ *         .segment("visual", InputStrip.numbered("v", 36))
  *         .build().image();
  * }</pre>
  */

@@ -103,4 +103,30 @@ class TeachingVisualsTest {
         assertThat(middle.getRed()).isEqualTo(255);
         assertThatThrownBy(() -> AttentionOverlay.draw(img, new double[] {-1, 0, 0, 0}, 1, null)).hasMessageContaining("weight 0");
     }
+
+    @Test
+    void imageGridLaysOutRowsAndCaptions() {
+        BufferedImage red = new BufferedImage(10, 10, BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = red.createGraphics();
+        g.setColor(Color.RED);
+        g.fillRect(0, 0, 10, 10);
+        g.dispose();
+        BufferedImage grid = ImageGrid.of(List.of(red, red, red), List.of(List.of("a"), List.of("b", "c"), List.of()), 2, 3);
+        // cells are at least 160 wide; two columns, two rows of 30-pixel images plus two caption lines
+        assertThat(grid.getWidth()).isEqualTo(8 + 2 * (160 + 8));
+        assertThat(grid.getHeight()).isEqualTo(8 + 2 * (30 + 2 * 16 + 8 + 4));
+        assertThat(new Color(grid.getRGB(8 + 15, 8 + 15))).isEqualTo(Color.RED);
+        assertThat(new Color(grid.getRGB(8 + 168 + 15, 8 + 15))).isEqualTo(Color.RED);
+        assertThat(new Color(grid.getRGB(8 + 168 + 15, 8 + 74 + 15))).isEqualTo(Color.WHITE); // no fourth image
+        assertThatThrownBy(() -> ImageGrid.of(List.of(red), List.of(), 1, 1)).hasMessageContaining("1 images but 0");
+    }
+
+    @Test
+    void heatmapValuesOfAMatrix() {
+        try (ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager()) {
+            double[][] v = GridHeatmap.values(m.create(new float[] {1, 2, 3, 4, 5, 6}, new ai.djl.ndarray.types.Shape(2, 3)));
+            assertThat(v[1]).containsExactly(4, 5, 6);
+            assertThatThrownBy(() -> GridHeatmap.values(m.create(new float[] {1, 2}))).hasMessageContaining("2-D");
+        }
+    }
 }
