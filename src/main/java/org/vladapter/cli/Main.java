@@ -24,6 +24,7 @@ import java.nio.file.NoSuchFileException;
             GenerateCommand.class,
             ParamsCommand.class,
             ReproduceCommand.class,
+            ShapesCommand.class,
             TrainCommand.class,
         })
 public final class Main implements Runnable {

@@ -37,6 +37,8 @@ public final class DatasetLayout implements AutoCloseable {
 
     private final Path root;
     private final String featureType;
+    private final int imageDim;
+    private final int videoDim;
     private final int cacheSize;
     private final ReaderOptions readerOptions;
     private final Map<Path, FeatureStore> stores = new LinkedHashMap<>();
@@ -46,11 +48,14 @@ public final class DatasetLayout implements AutoCloseable {
         if (builder.root == null) {
             throw new IllegalArgumentException("DatasetLayout needs the datasets folder (root)");
         }
-        if (!FEATURE_DIMS.containsKey(builder.featureType)) {
-            throw new IllegalArgumentException("unknown feature type '" + builder.featureType + "'; known: " + FEATURE_DIMS.keySet());
+        if (!FEATURE_DIMS.containsKey(builder.featureType) && builder.imageDim == 0) {
+            throw new IllegalArgumentException("unknown feature type '" + builder.featureType + "'; known: " + FEATURE_DIMS.keySet()
+                    + " (other types need optFeatureDims)");
         }
         this.root = builder.root;
         this.featureType = builder.featureType;
+        this.imageDim = builder.imageDim;
+        this.videoDim = builder.videoDim;
         this.cacheSize = builder.cacheSize;
         this.readerOptions = builder.readerOptions;
     }
@@ -212,7 +217,8 @@ public final class DatasetLayout implements AutoCloseable {
 
     private synchronized FeatureStore imageStore(String folder) {
         Path dir = imageFeatureDirectory(folder);
-        FeatureShape shape = featureType.equals("RN101")
+        FeatureShape shape = imageDim > 0 ? new FeatureShape(49, imageDim)
+                : featureType.equals("RN101")
                 ? FeatureShape.CLIP_RN101_GRID
                 : new FeatureShape(FeatureShape.ANY, FEATURE_DIMS.get(featureType));
         return stores.computeIfAbsent(dir, d -> cached(new Hdf5DirectoryStore(d, shape)));
@@ -220,7 +226,8 @@ public final class DatasetLayout implements AutoCloseable {
 
     private synchronized FeatureStore videoStore(Task task) {
         return stores.computeIfAbsent(videoFeatureDirectory(task),
-                d -> cached(new NpzDirectoryStore(d, FeatureShape.CLIP_VIT_FRAMES)));
+                d -> cached(new NpzDirectoryStore(d, videoDim > 0 ? new FeatureShape(FeatureShape.ANY, videoDim)
+                        : FeatureShape.CLIP_VIT_FRAMES)));
     }
 
     private synchronized Subtitles subtitles(Task task) {
@@ -244,6 +251,8 @@ public final class DatasetLayout implements AutoCloseable {
     public static final class Builder {
         private Path root;
         private String featureType = "RN101";
+        private int imageDim;
+        private int videoDim;
         private int cacheSize;
         private ReaderOptions readerOptions = ReaderOptions.defaults();
 
@@ -264,6 +273,23 @@ public final class DatasetLayout implements AutoCloseable {
          */
         public Builder featureType(String featureType) {
             this.featureType = featureType;
+            return this;
+        }
+
+        /**
+         * Feature sizes for a feature type outside the release's (e.g. ShapesWorld's {@code ShapesCLIP}, whose
+         * per-image files are (49, D) and per-clip files (L, D)); any type name is then accepted.
+         *
+         * @param imageDim D of the per-image grid files
+         * @param videoDim D of the per-clip frame files
+         * @return this builder
+         */
+        public Builder optFeatureDims(int imageDim, int videoDim) {
+            if (imageDim <= 0 || videoDim <= 0) {
+                throw new IllegalArgumentException("feature dims must be positive, got " + imageDim + ", " + videoDim);
+            }
+            this.imageDim = imageDim;
+            this.videoDim = videoDim;
             return this;
         }
 
