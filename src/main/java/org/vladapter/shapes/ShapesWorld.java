@@ -142,8 +142,8 @@ public final class ShapesWorld {
      * @return a {@link DatasetLayout} with the ShapesCLIP feature type and dims
      */
     public static DatasetLayout layout(Path root, ReaderOptions options) {
-        return DatasetLayout.builder().setRoot(root).optFeatureType(FEATURE_TYPE).optFeatureDims(FEATURE_DIM, FEATURE_DIM)
-                .optReaderOptions(options).build();
+        return DatasetLayout.builder().root(root).featureType(FEATURE_TYPE).optFeatureDims(FEATURE_DIM, FEATURE_DIM)
+                .readerOptions(options).build();
     }
 
     /** @return every image id */

@@ -39,7 +39,7 @@ public final class ClipCheckpoint {
         for (Map.Entry<String, Parameter> e : model.namedParameters().entrySet()) {
             w.add(e.getKey(), e.getValue().getArray());
         }
-        w.optMetadata("format", "pt");
+        w.metadata("format", "pt");
         w.write(folder.resolve("model.safetensors"));
     }
 

@@ -104,7 +104,7 @@ public final class ClipTraining {
             long[] timing = new long[4];
             double first = 0;
             double last = 0;
-            try (AdamW optimizer = AdamW.builder().setParameters(model.namedParameters()).optWeightDecay(0.01).build()) {
+            try (AdamW optimizer = AdamW.builder().parameters(model.namedParameters()).weightDecay(0.01).build()) {
                 for (int step = 0; step < steps; step++) {
                     try (NDScope scope = new NDScope()) {
                         scope.suppressNotUsedWarning();

@@ -192,7 +192,7 @@ public final class TextPretraining {
                     family, train.size(), eval.size(), vocabSize, before);
             LinearWarmupSchedule schedule = LinearWarmupSchedule.withWarmupRatio(1e-3, steps, 0.05);
             Random batches = new Random(seed + 1);
-            try (AdamW optimizer = AdamW.builder().setParameters(model.namedParameters()).optWeightDecay(0.01).build()) {
+            try (AdamW optimizer = AdamW.builder().parameters(model.namedParameters()).weightDecay(0.01).build()) {
                 for (int step = 0; step < steps; step++) {
                     try (NDScope scope = new NDScope()) {
                         scope.suppressNotUsedWarning();
@@ -298,7 +298,7 @@ public final class TextPretraining {
         for (Map.Entry<String, Buffer> e : model.namedBuffers().entrySet()) {
             w.add(e.getKey(), e.getValue().array());
         }
-        w.optMetadata("format", "pt");
+        w.metadata("format", "pt");
         w.write(folder.resolve("model.safetensors"));
     }
 }
