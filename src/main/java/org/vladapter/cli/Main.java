@@ -22,6 +22,7 @@ import java.nio.file.NoSuchFileException;
             EvaluateCommand.class,
             ForwardCommand.class,
             GenerateCommand.class,
+            KernelCommand.class,
             ParamsCommand.class,
             ReproduceCommand.class,
             ShapesCommand.class,

@@ -8,8 +8,10 @@ import java.util.Locale;
  *
  * <p>{@link Style#TERMINAL} redraws one line with {@code \r}; {@link Style#LINES} prints a plain line at
  * most every {@code lineIntervalSeconds} (and at the end), which suits logs, CI and notebooks;
- * {@link Style#QUIET} prints nothing. {@link Style#AUTO} picks TERMINAL when a console is attached and
- * no Jupyter kernel is detected ({@code JPY_PARENT_PID}), otherwise LINES.
+ * {@link Style#QUIET} prints nothing; {@link Style#DISPLAY} updates the installed {@link ProgressDisplay} (a
+ * notebook output that changes in place). {@link Style#AUTO} picks DISPLAY when a display is installed
+ * ({@link #useDisplay}), else TERMINAL when a console is attached and no Jupyter kernel is detected
+ * ({@code JPY_PARENT_PID}), otherwise LINES.
  */
 public final class ProgressBar {
 
@@ -22,7 +24,25 @@ public final class ProgressBar {
         /** Periodic plain lines. */
         LINES,
         /** Nothing. */
-        QUIET
+        QUIET,
+        /** The installed {@link ProgressDisplay} (LINES when none is installed). */
+        DISPLAY
+    }
+
+    private static volatile ProgressDisplay display;
+
+    /**
+     * Installs (or, with {@code null}, removes) the display AUTO-style bars use from now on.
+     *
+     * @param d the display, e.g. a notebook kernel's
+     */
+    public static void useDisplay(ProgressDisplay d) {
+        display = d;
+    }
+
+    /** @return the installed display, or {@code null} */
+    public static ProgressDisplay display() {
+        return display;
     }
 
     private static final int BAR_WIDTH = 24;
@@ -38,6 +58,7 @@ public final class ProgressBar {
     private long startNanos;
     private long lastPrintNanos;
     private int lastWidth;
+    private ProgressDisplay.Handle handle;
 
     /**
      * @param label shown before the bar, e.g. {@code epoch 3/20}
@@ -49,11 +70,17 @@ public final class ProgressBar {
     public ProgressBar(String label, long total, Style style, PrintStream out, double lineIntervalSeconds) {
         this.label = label;
         this.total = total;
-        this.style = resolve(style);
+        Style resolved = resolve(style);
+        ProgressDisplay d = display;
+        if (resolved == Style.DISPLAY && d == null) {
+            resolved = Style.LINES;
+        }
+        this.style = resolved;
         this.out = out;
         this.lineIntervalSeconds = lineIntervalSeconds;
         this.startNanos = System.nanoTime();
         this.lastPrintNanos = startNanos;
+        this.handle = resolved == Style.DISPLAY ? d.open(render(0, total, 0, Float.NaN, 0)) : null;
     }
 
     /**
@@ -61,6 +88,10 @@ public final class ProgressBar {
      * @return the concrete style AUTO stands for here
      */
     public static Style resolve(Style style) {
+        ProgressDisplay d = display;
+        if (style == Style.DISPLAY || (style == Style.AUTO && d != null)) {
+            return d != null ? Style.DISPLAY : Style.LINES;
+        }
         if (style != Style.AUTO) {
             return style;
         }
@@ -86,6 +117,9 @@ public final class ProgressBar {
         long now = System.nanoTime();
         if (style == Style.TERMINAL) {
             draw(now);
+        } else if (style == Style.DISPLAY && (now - lastPrintNanos) / 1e9 >= 0.2) {
+            handle.update(render(done, total, (now - startNanos) / 1e9, lastLoss, items), fraction());
+            lastPrintNanos = now;
         } else if (style == Style.LINES && (now - lastPrintNanos) / 1e9 >= lineIntervalSeconds && done < total) {
             out.println(render(done, total, (now - startNanos) / 1e9, lastLoss, items));
             lastPrintNanos = now;
@@ -98,10 +132,16 @@ public final class ProgressBar {
         if (style == Style.TERMINAL) {
             draw(now);
             out.println();
+        } else if (style == Style.DISPLAY) {
+            handle.update(render(done, total, (now - startNanos) / 1e9, lastLoss, items), fraction());
         } else if (style == Style.LINES) {
             out.println(render(done, total, (now - startNanos) / 1e9, lastLoss, items));
         }
         out.flush();
+    }
+
+    private double fraction() {
+        return total > 0 ? Math.min(1.0, (double) done / total) : 1.0;
     }
 
     private void draw(long now) {

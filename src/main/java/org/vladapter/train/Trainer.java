@@ -234,6 +234,7 @@ public final class Trainer<B> {
         long start = System.nanoTime();
         Engine engine = Engine.getInstance();
         while (true) {
+            Interrupts.check("training step " + state.globalStep + " (epoch " + (epoch + 1) + "); " + lastCheckpoint);
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 if (!batches.hasNext()) {
