@@ -82,7 +82,8 @@ public final class GridHeatmap {
     }
 
     /**
-     * A heat map of a rectangular grid, row 0 drawn at the top (image orientation).
+     * A heat map of a rectangular grid, row 0 drawn at the top (image orientation). Values are shown rounded to
+     * two significant digits, in the cells (for grids of at most 64 cells) and on the colour scale.
      *
      * @param grid values {@code [rows][columns]}
      * @param title chart title
@@ -101,8 +102,7 @@ public final class GridHeatmap {
                 .xAxisTitle("column").yAxisTitle("row").build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setShowValue(rows * cols <= 64);
-        // two significant digits, in the cells and on the colour scale, whatever the magnitude
-        chart.getStyler().setHeatMapDecimalValueFormatter(v -> String.format(java.util.Locale.ROOT, "%.2g", v));
+        chart.getStyler().setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
         chart.getStyler().setRangeColors(new Color[] {new Color(0x2c, 0x7b, 0xb6), new Color(0xff, 0xff, 0xbf),
             new Color(0xd7, 0x19, 0x1c)});
         List<Integer> xs = new ArrayList<>();
@@ -119,11 +119,19 @@ public final class GridHeatmap {
                 throw new IllegalArgumentException("grid row " + r + " has " + grid[r].length + " values, row 0 has " + cols);
             }
             for (int c = 0; c < cols; c++) {
-                cells.add(new Number[] {c, rows - 1 - r, grid[r][c]});
+                cells.add(new Number[] {c, rows - 1 - r, twoDigits(grid[r][c])});
             }
         }
         chart.addSeries(title, xs, ys, cells);
         return chart;
+    }
+
+    /** Values are drawn with two significant digits (cells and colour scale); the chart is for reading, not data. */
+    static double twoDigits(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return v;
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(2)).doubleValue();
     }
 
     static int side(int n) {

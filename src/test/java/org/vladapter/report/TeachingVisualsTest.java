@@ -35,13 +35,13 @@ class TeachingVisualsTest {
 
     @Test
     void heatmapPutsRowZeroAtTheTopAndRenders() {
-        double[][] grid = {{0, 1}, {2, 3}};
+        double[][] grid = {{0, 1}, {2, 3.14159}};
         HeatMapChart chart = GridHeatmap.chart(grid, "g", 300, 250);
         List<? extends Number[]> cells = chart.getHeatMapSeries().getHeatData();
         assertThat(cells).hasSize(4);
         // row 0 (values 0, 1) lies on the highest y category index
         assertThat(cells.get(0)).containsExactly(0, 1, 0.0);
-        assertThat(cells.get(3)).containsExactly(1, 0, 3.0);
+        assertThat(cells.get(3)).containsExactly(1, 0, 3.1);       // two significant digits
         BufferedImage img = Charts.image(chart);
         assertThat(img.getWidth()).isEqualTo(300);
         assertThatThrownBy(() -> GridHeatmap.chart(new double[][] {{1, 2}, {3}}, "r", 100, 100)).hasMessageContaining("row 1");
