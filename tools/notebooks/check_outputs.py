@@ -4,7 +4,8 @@
 For every notebook: no cell has an error output; the first code cell adds the library with %jars or
 %classpath, and no other magic is used (so the notebook also runs under JJava/IJava). For cells tagged
 expect-png / expect-html / expect-progress: an image/png output, a text/html output, or a progress display
-(display_data with text/html) whose final text reached 100%.
+(display_data with text/html) whose final text reached 100%. Teaching notebooks (01-..09-) must tag at
+least one such cell.
 
 usage: check_outputs.py EXECUTED.ipynb...   (exit status 1 on any problem, each one printed)
 """
@@ -52,6 +53,12 @@ def check(path):
             elif "100%" not in text(bars[-1].get("text/plain", "")):
                 problems.append(f"{where}: the progress display did not reach 100% (updates in place missing?): "
                                 + text(bars[-1].get("text/plain", "")))
+    tagged = {t for c in code_cells for t in c.get("metadata", {}).get("tags", [])}
+    if re.match(r"^0[1-9]-", path.rsplit("/", 1)[-1]):
+        # teaching notebooks show charts and tables; losing every tag would silently stop checking them
+        if not tagged & {"expect-png", "expect-html"}:
+            problems.append(f"{path}: a teaching notebook needs cells tagged expect-png / expect-html where its"
+                            " charts and tables are")
     return problems
 
 

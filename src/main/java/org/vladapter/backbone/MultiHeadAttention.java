@@ -23,6 +23,7 @@ public final class MultiHeadAttention extends Module {
     private final float queryScale;
     private final float dropout;
     private final RelativePositionBias relativeBias;
+    private final int crossAttentionLayer; // the decoder layer for cross-attention (recorded), -1 otherwise
 
     /**
      * @param spec how to build this attention
@@ -42,6 +43,7 @@ public final class MultiHeadAttention extends Module {
         this.headDim = spec.headDim;
         this.queryScale = spec.scaleQuery ? (float) Math.pow(spec.headDim, -0.5) : 1f;
         this.dropout = spec.dropout;
+        this.crossAttentionLayer = spec.subLayer == SubLayer.CROSS_ATTENTION ? spec.layer : -1;
         long inner = (long) spec.heads * spec.headDim;
         query = attach(spec, hooks, 0, ProjectionSite.Role.QUERY, spec.dModel, inner);
         key = attach(spec, hooks, 1, ProjectionSite.Role.KEY, spec.dModel, inner);
@@ -104,7 +106,11 @@ public final class MultiHeadAttention extends Module {
         if (bias != null) {
             scores = scores.add(bias);
         }
-        NDArray probs = Ops.dropout(scores.softmax(-1), dropout, ctx);
+        NDArray weights = scores.softmax(-1);
+        if (crossAttentionLayer >= 0) {
+            CrossAttentionRecorder.offer(crossAttentionLayer, weights);
+        }
+        NDArray probs = Ops.dropout(weights, dropout, ctx);
         NDArray context = probs.matMul(v).transpose(0, 2, 1, 3).reshape(new Shape(b, t, (long) heads * headDim));
         return output.forward(context, ctx);
     }

@@ -169,6 +169,14 @@ public final class Charts {
     }
 
     /**
+     * @param chart any XChart chart (heat map, bar chart, ...)
+     * @return the chart rendered to an image (for notebooks)
+     */
+    public static BufferedImage image(org.knowm.xchart.internal.chartpart.Chart<?, ?> chart) {
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /**
      * Renders a chart to a PNG file atomically.
      *
      * @param chart the chart
