@@ -8,7 +8,7 @@ import org.vladapter.tasks.Task;
 import java.util.List;
 
 /**
- * The released scripts' hyper-parameters: epochs, base batch size and learning rate per
+ * The released scripts' hyper-parameters (docs/behaviour.md#recipe-3.2): epochs, base batch size and learning rate per
  * method, backbone and modality. Per-task batch sizes follow from the base batch size
  * ({@link org.vladapter.tasks.MultitaskLoader#paperBatchSizes}).
  */

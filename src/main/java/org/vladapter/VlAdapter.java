@@ -131,7 +131,7 @@ public final class VlAdapter {
         }
 
         /**
-         * @param method the method; its options default to the paper's best (spec 3.2)
+         * @param method the method; its options default to the paper's best (docs/behaviour.md#recipe)
          * @return this
          */
         public Builder method(Method method) {
@@ -352,7 +352,8 @@ public final class VlAdapter {
         }
 
         /**
-         * @param manager the manager that owns the parameters (default: a new base manager)
+         * @param manager the manager that owns the parameters (default: a new base manager, closed by
+         *     {@link VlModel#close()})
          * @return this
          */
         public Builder manager(NDManager manager) {
@@ -375,7 +376,7 @@ public final class VlAdapter {
 
         /**
          * @param unfreeze also train VL-T5's block layer norms, which the original silently leaves frozen
-         *     (spec 2.1, quirk 2); default false, faithful to the original
+         *     (docs/behaviour.md#adapters, quirk 2); default false, faithful to the original
          * @return this
          */
         public Builder unfreezeT5LayerNorms(boolean unfreeze) {
@@ -514,6 +515,9 @@ public final class VlAdapter {
             provenance.put("unfreeze_t5_layer_norms", unfreezeT5LayerNorms);
             VlModel built = new VlModel(bb, model, visual, cfg, new ArrayList<>(tasks), selector, tokenizer, m, provenance,
                     hooks);
+            if (manager == null) {
+                built.ownManager();
+            }
             if (adapterCheckpoint != null) {
                 AdapterCheckpoint.load(built, adapterCheckpoint);
             }

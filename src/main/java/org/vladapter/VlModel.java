@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
  * place, the trainable set of the paper, the per-task losses and decoding. Built by
  * {@link VlAdapter#builder()}.
  */
-public final class VlModel implements TrainableModel<Batch> {
+public final class VlModel implements TrainableModel<Batch>, AutoCloseable {
 
     private final Backbone backbone;
     private final EncoderDecoder model;
@@ -51,6 +51,7 @@ public final class VlModel implements TrainableModel<Batch> {
     private final NDManager manager;
     private final Map<String, Object> provenance;
     private final LayerHooks hooks;
+    private boolean ownsManager;
 
     VlModel(Backbone backbone, EncoderDecoder model, VisualEmbedding visual, MethodConfig method, List<Task> tasks,
             TrainableSelector selector, TextEncoder tokenizer, NDManager manager, Map<String, Object> provenance,
@@ -105,6 +106,22 @@ public final class VlModel implements TrainableModel<Batch> {
     /** @return the tokenizer, or {@code null} when none was given */
     public TextEncoder tokenizer() {
         return tokenizer;
+    }
+
+    /** Marks the parameter manager as created by the builder, so that {@link #close()} releases it. */
+    void ownManager() {
+        this.ownsManager = true;
+    }
+
+    /**
+     * Releases the model's native memory: closes the parameter manager when the builder created it (a
+     * manager given with {@code VlAdapter.builder().manager(m)} stays the caller's to close).
+     */
+    @Override
+    public void close() {
+        if (ownsManager && manager.isOpen()) {
+            manager.close();
+        }
     }
 
     /** @return the manager that owns the parameters */
@@ -180,7 +197,7 @@ public final class VlModel implements TrainableModel<Batch> {
     }
 
     /**
-     * The task's training loss (spec 1.5): VQA per-example token means weighted by the sampled answer's
+     * The task's training loss (docs/behaviour.md#losses): VQA per-example token means weighted by the sampled answer's
      * score; COCO captions the token mean over the batch; every other task the batch mean of per-example
      * token means.
      *

@@ -25,7 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /**
- * {@code vladapter params}: the paper's "% updated parameters" (spec 2.7) of a method on a backbone, counted
+ * {@code vladapter params}: the paper's "% updated parameters" (docs/behaviour.md#parameter-percentages) of a method on a backbone, counted
  * from shapes only ({@link VlAdapter.Builder#parameterSummary()}: no weights are read or allocated).
  *
  * <pre>

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletionException;
  * ({@link CaptionScores#UNAVAILABLE}).
  *
  * <p>Images are scored in the order given. For TVC / YC2C validation each description is its own item with a single
- * reference (spec section 5.5); build the lists that way.
+ * reference (docs/behaviour.md#metrics); build the lists that way.
  */
 public final class CaptionEvaluator {
 

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * Prediction files in the official submission formats (spec section 9 item 34), each written atomically (temporary
+ * Prediction files in the official submission formats (docs/behaviour.md#methods item 34), each written atomically (temporary
  * file in the same directory, then rename). Maps are written in their iteration order.
  *
  * <ul>

@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <p>The two {@link Variant}s differ only in which texts are processed:
  * <ul>
- *   <li>{@link Variant#VL_T5} ({@code VQAEvaluator.evaluate_raw}; what the paper reports, spec section 5.1): the
+ *   <li>{@link Variant#VL_T5} ({@code VQAEvaluator.evaluate_raw}; what the paper reports, docs/behaviour.md#metrics): the
  *       prediction is always processed (newline/tab to space, strip, punctuation, digits/articles); the ground-truth
  *       answers are not stripped and are processed with {@code processPunctuation} only, and only when they are not all
  *       identical.</li>

@@ -5,7 +5,7 @@ import java.util.Collection;
 /**
  * Which backbone family a PEFT module is built for. It changes initialisation (BART's global
  * {@code _init_weights} re-initialises every {@code nn.Linear}/{@code nn.Embedding}; T5's does not) and
- * the LayerNorm rule of {@link TrainableSelector} (the VL-T5 LayerNorm quirk, spec 2.1).
+ * the LayerNorm rule of {@link TrainableSelector} (the VL-T5 LayerNorm quirk, docs/behaviour.md#adapters).
  */
 public enum BackboneKind {
     /** VL-BART: post-LN, LayerNorms named {@code *layer_norm*} / {@code layernorm_embedding}. */

@@ -1,28 +1,28 @@
 package org.vladapter.peft;
 
 /**
- * The training methods compared in VL-Adapter (spec section 2 and the ablation rows of section 6.5). The
+ * The training methods compared in VL-Adapter (docs/behaviour.md#methods and the ablation rows of section 6.5). The
  * method decides which modules are added to the backbone and which parameters train
  * ({@link TrainableSelector}); {@link Sharing} and the method's config add the details.
  */
 public enum Method {
-    /** Every parameter trains, including the shared token embedding (spec 2.6). */
+    /** Every parameter trains, including the shared token embedding (docs/behaviour.md#methods). */
     FULL_FINETUNING,
-    /** Bottleneck adapters after attention and FFN sub-layers + LayerNorms (spec 2.1). */
+    /** Bottleneck adapters after attention and FFN sub-layers + LayerNorms (docs/behaviour.md#adapters). */
     ADAPTER,
-    /** Adapters whose up-projection is shared by all tasks, down-projection per task (spec 2.1). */
+    /** Adapters whose up-projection is shared by all tasks, down-projection per task (docs/behaviour.md#adapters). */
     HALF_SHARED_ADAPTER,
-    /** Adapter weights generated from task and layer embeddings by shared hyper-networks (spec 2.2). */
+    /** Adapter weights generated from task and layer embeddings by shared hyper-networks (docs/behaviour.md#hyperformer). */
     HYPERFORMER,
-    /** Adapters made of parameterised hypercomplex multiplication layers (spec 2.3). */
+    /** Adapters made of parameterised hypercomplex multiplication layers (docs/behaviour.md#compacter). */
     COMPACTER,
-    /** Low-rank updates of attention query/value projections; all biases train (spec 2.4). */
+    /** Low-rank updates of attention query/value projections; all biases train (docs/behaviour.md#lora). */
     LORA,
-    /** Encoder input prompts through an MLP reparameterisation (spec 2.5). */
+    /** Encoder input prompts through an MLP reparameterisation (docs/behaviour.md#prompts). */
     PROMPT,
-    /** Ablation: only the visual projection (visual embedding) trains (spec 6.5). */
+    /** Ablation: only the visual projection (visual embedding) trains (docs/behaviour.md#parameter-percentages). */
     VISUAL_PROJECTION_ONLY,
-    /** Ablation: the visual projection and every LayerNorm train (spec 6.5). */
+    /** Ablation: the visual projection and every LayerNorm train (docs/behaviour.md#parameter-percentages). */
     VISUAL_PROJECTION_LAYERNORM;
 
     /**

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * The rows of the paper as command-line names: each maps to a {@link Method}, a {@link Sharing} (for
  * methods with per-task modules), the config with the paper's best hyper-parameters, and whether task
  * prompts ({@code "vqa: "} ...) are on by default. Image scripts turn task prompts on only for the
- * single-module variants (spec 1.4); every video script turns them on.
+ * single-module variants (docs/behaviour.md#input-formats); every video script turns them on.
  */
 public enum MethodPreset {
     /** Full fine-tuning. */
@@ -78,7 +78,7 @@ public enum MethodPreset {
         return defaultConfig().sharing();
     }
 
-    /** @return whether the image scripts use task prompts with this method (spec 1.4) */
+    /** @return whether the image scripts use task prompts with this method (docs/behaviour.md#input-formats) */
     public boolean usesTaskPrompts() {
         return imageTaskPrompts;
     }

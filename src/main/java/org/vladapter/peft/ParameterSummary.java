@@ -14,7 +14,7 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Counts of trainable and total parameters, as the paper's "% updated parameters" (spec 2.7):
+ * Counts of trainable and total parameters, as the paper's "% updated parameters" (docs/behaviour.md#parameter-percentages):
  * {@code 100 × Σ numel(trainable) / Σ numel(all unique parameters)}. Counting goes over a model's
  * {@code namedParameters()}, which lists a shared tensor once, so a Single module counts once; buffers of
  * the original ({@link TrainableSelector#isBuffer}) are left out.

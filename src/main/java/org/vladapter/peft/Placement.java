@@ -65,12 +65,12 @@ public enum Placement {
         return out;
     }
 
-    /** @return every sub-layer of both stacks: VL-Adapter's adapter sites (spec 2.1) */
+    /** @return every sub-layer of both stacks: VL-Adapter's adapter sites (docs/behaviour.md#adapters) */
     public static Set<Placement> allSubLayers() {
         return EnumSet.allOf(Placement.class);
     }
 
-    /** @return the three attention sub-layers: LoRA's targets (spec 2.4) */
+    /** @return the three attention sub-layers: LoRA's targets (docs/behaviour.md#lora) */
     public static Set<Placement> attention() {
         return EnumSet.of(ENCODER_SELF_ATTENTION, DECODER_SELF_ATTENTION, DECODER_CROSS_ATTENTION);
     }

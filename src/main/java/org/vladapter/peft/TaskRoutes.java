@@ -14,7 +14,7 @@ import java.util.Set;
  * with {@link Sharing#SINGLE} the one shared module is registered under the <em>first</em> task's key. The
  * original PyTorch model registers a shared module under every task key, and its deduplicated
  * {@code named_parameters()} lists it under the first one; using that key keeps our names equal to the
- * original's deduplicated names (spec 7.12). Single routing also accepts a context without a task.
+ * original's deduplicated names (docs/behaviour.md#quirks-kept). Single routing also accepts a context without a task.
  */
 public final class TaskRoutes {
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Decides from HF-style parameter names which parameters train, as VL-Adapter's
- * {@code freeze_whole_model()} + {@code unfreeze_parameters()} do (spec 2.0-2.6):
+ * {@code freeze_whole_model()} + {@code unfreeze_parameters()} do (docs/behaviour.md#methods-2.6):
  *
  * <ul>
  *   <li>every method: names containing {@code visual_embedding} (the visual projection; the object-order
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  *       {@code shared_phm_rule}) + LayerNorms;
  *   <li>{@link Method#HYPERFORMER}: {@code shared_task_embed.*} and {@code *.adapter_layers_hyper_net.*} + LayerNorms;
  *   <li>{@link Method#LORA}: names containing {@code lora} or {@code bias} (so every bias of the backbone,
- *       LayerNorm biases included, trains; LayerNorm weights do not — spec 7.4);
+ *       LayerNorm biases included, trains; LayerNorm weights do not — docs/behaviour.md#quirks-kept);
  *   <li>{@link Method#PROMPT}: the {@code prompt_modules} only (no LayerNorm);
  *   <li>{@link Method#VISUAL_PROJECTION_ONLY}: the visual projection only;
  *       {@link Method#VISUAL_PROJECTION_LAYERNORM}: + LayerNorms.
@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * <p>LayerNorms are parameters whose owning module's name contains {@code layer_norm} or {@code layernorm}
  * (case-insensitive): BART's {@code self_attn_layer_norm}, {@code encoder_attn_layer_norm},
  * {@code final_layer_norm}, {@code layernorm_embedding}, T5's {@code layer.{k}.layer_norm} and the stacks'
- * {@code final_layer_norm}. <b>VL-T5 quirk</b> (spec 2.1, 7.2): the original tests for the wrong
+ * {@code final_layer_norm}. <b>VL-T5 quirk</b> (docs/behaviour.md#adapters, 7.2): the original tests for the wrong
  * {@code T5LayerNorm} class, so VL-T5 block and final norms are <em>not</em> unfrozen; by default this
  * selector is faithful to that (T5 norms are recognised by a {@code .block.} segment or by
  * {@code encoder.final_layer_norm} / {@code decoder.final_layer_norm}, names BART does not have).

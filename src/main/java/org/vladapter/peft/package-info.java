@@ -1,6 +1,6 @@
 /**
  * Parameter-efficient fine-tuning (PEFT) for VL-BART and VL-T5: the method family of VL-Adapter
- * (spec section 2), laid out as HF PEFT lays out its tuners, one sub-package per method.
+ * (docs/behaviour.md#methods), laid out as HF PEFT lays out its tuners, one sub-package per method.
  *
  * <ul>
  *   <li>{@link org.vladapter.peft.adapter} — Houlsby-style bottleneck adapters (single, multiple, half-shared);

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A collated single-task batch as plain Java arrays, with accessors that create the NDArrays the model
- * consumes (spec sections 1.3-1.6). B = batch size, L = longest input, T = longest target, V = visual
+ * consumes (docs/behaviour.md#visual-input, #input-formats, #losses). B = batch size, L = longest input, T = longest target, V = visual
  * tokens (36 for one image, 72 for an NLVR2 pair, 64 for video), F = feature width.
  *
  * <ul>

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The folder layout of the VL-Adapter data release (spec section 4.1), rooted at its {@code datasets/}
+ * The folder layout of the VL-Adapter data release (docs/behaviour.md#layout), rooted at its {@code datasets/}
  * folder, and the readers for a task and split:
  *
  * <pre>

@@ -13,7 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * The multi-task schedule of the original {@code MultitaskLoader} ('roundrobin' sampling):
+ * The multi-task schedule of the original {@code MultitaskLoader} ('roundrobin' sampling, docs/behaviour.md#sampling):
  * each epoch draws every batch of every task exactly once, single-task batches interleaved in a shuffled task
  * order that is rebuilt every epoch.
  *
@@ -59,7 +59,7 @@ public final class MultitaskLoader {
     }
 
     /**
-     * The per-task batch sizes of the released scripts for a base batch size b (spec section 3.3): VQA b, GQA
+     * The per-task batch sizes of the released scripts for a base batch size b (docs/behaviour.md#recipe): VQA b, GQA
      * int(b·100/60), NLVR2 int(b·20/60), COCO caption int(b·50/60); every video task b.
      *
      * @param tasks the tasks

@@ -8,7 +8,7 @@ import java.util.Map;
  *
  * <p>Task prompts ({@code --use_tasks_prompts}) are on by default, as in the paper's headline single-adapter
  * scripts and all video scripts; turn them off for the image scripts that run without them (full
- * fine-tuning, multiple adapters/compacters/LoRA/prompts, Hyperformer), spec section 1.4. Image prompts go
+ * fine-tuning, multiple adapters/compacters/LoRA/prompts, Hyperformer), docs/behaviour.md#input-formats. Image prompts go
  * before the text, video prompts after it. GQA keeps the original {@code "gpa: "} typo unless overridden,
  * e.g. {@code prompt(Task.GQA, "gqa: ")}.
  */

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * The eight vision-and-language tasks of VL-Adapter, keyed as in the original code.
  *
  * <p>The key routes a batch to its per-task PEFT modules and names the task in checkpoints and
- * reports. Prefixes are the original task prompts (spec section 1.4), including GQA's {@code "gpa: "}
+ * reports. Prefixes are the original task prompts (docs/behaviour.md#input-formats), including GQA's {@code "gpa: "}
  * typo; image prompts go before the text, video prompts after it.
  */
 public enum Task {
@@ -69,7 +69,7 @@ public enum Task {
 
     /**
      * The truncation length of the encoder input as the original data code passes it to
-     * {@code tokenizer.encode(..., max_length=n, truncation=True)} (spec section 1.4): VQA and GQA 20,
+     * {@code tokenizer.encode(..., max_length=n, truncation=True)} (docs/behaviour.md#input-formats): VQA and GQA 20,
      * caption 40, video 600, NLVR2 no truncation.
      *
      * @return the maximum number of input ids including special tokens; 0 means no truncation
@@ -79,7 +79,7 @@ public enum Task {
     }
 
     /**
-     * The truncation length of the target (spec section 1.4): VQA 10, caption 40, video 20, GQA and NLVR2
+     * The truncation length of the target (docs/behaviour.md#input-formats): VQA 10, caption 40, video 20, GQA and NLVR2
      * no truncation.
      *
      * @return the maximum number of target ids including special tokens; 0 means no truncation

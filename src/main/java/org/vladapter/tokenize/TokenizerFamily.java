@@ -2,7 +2,7 @@ package org.vladapter.tokenize;
 
 import java.util.Locale;
 
-/** The special-token conventions of the two backbones' tokenizers (spec section 1.2). */
+/** The special-token conventions of the two backbones' tokenizers (docs/behaviour.md#tokens). */
 public enum TokenizerFamily {
     /** BART: {@code <s> text </s>}; bos 0, pad 1, eos 2, unk 3 in facebook/bart-base. */
     BART("<s>", "<pad>", "</s>", "<unk>"),

@@ -17,7 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The VL-BART / VL-T5 tokenizer: a HuggingFace {@code tokenizer.json} run by DJL's Rust tokenizers, plus the 200
- * special tokens VL-Adapter adds (spec section 1.2).
+ * special tokens VL-Adapter adds (docs/behaviour.md#tokens).
  *
  * <p><b>Added tokens.</b> With {@code V} the vocabulary size before any {@code <extra_id_*>} token (50265 for
  * facebook/bart-base, 32000 for t5-base), {@code <extra_id_k>} has id {@code V + 99 - k} and {@code <vis_extra_id_k>}
@@ -170,7 +170,7 @@ public final class VlTokenizer implements TextEncoder, AutoCloseable {
         } else {
             if (tj.size() != visBase) {
                 throw new IOException("tokenizer " + tj.source() + ": <vis_extra_id_99> would get id " + tj.size()
-                        + " but the spec needs " + visBase + " (<extra_id_99> is " + base + "); the vocabulary has"
+                        + " but VL-Adapter needs " + visBase + " (<extra_id_99> is " + base + "); the vocabulary has"
                         + " other tokens after the <extra_id_*> block");
             }
             for (int k = VIS_COUNT - 1; k >= 0; k--) {
@@ -192,7 +192,7 @@ public final class VlTokenizer implements TextEncoder, AutoCloseable {
         if (id != expected) {
             throw new IOException("tokenizer " + tj.source() + ": " + token + " has id "
                     + (id < 0 ? "none" : Long.toString(id)) + ", expected " + expected
-                    + " (spec 1.2: <extra_id_k> = V+99-k, <vis_extra_id_k> = V+199-k)");
+                    + " (docs/behaviour.md#tokens: <extra_id_k> = V+99-k, <vis_extra_id_k> = V+199-k)");
         }
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
  * What the {@link Trainer} needs from a model: its named parameters and a scalar training loss.
  *
  * <p>The VL-BART/VL-T5 model implements it by returning {@code Module.namedParameters()} (with the
- * method's trainable set already frozen/unfrozen) and computing the task's loss (spec section 2/3).
+ * method's trainable set already frozen/unfrozen) and computing the task's loss (docs/behaviour.md#methods/3).
  *
  * @param <B> the batch type
  */

@@ -21,7 +21,7 @@ import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The VL-Adapter training loop (spec section 3): one task batch per step, HF AdamW, linear warmup/decay
+ * The VL-Adapter training loop (docs/behaviour.md#recipe): one task batch per step, HF AdamW, linear warmup/decay
  * stepped per batch, global gradient clipping at 5, validation after every epoch, a final test, and
  * atomic {@code last}/{@code best} checkpoints from which a run resumes exactly.
  *

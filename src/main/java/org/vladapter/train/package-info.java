@@ -1,5 +1,5 @@
 /**
- * Training machinery for VL-Adapter (spec section 3): the HF-4.x {@link org.vladapter.train.AdamW}, the
+ * Training machinery for VL-Adapter (docs/behaviour.md#recipe): the HF-4.x {@link org.vladapter.train.AdamW}, the
  * linear warmup/decay schedule, global gradient-norm clipping, the {@link org.vladapter.train.Trainer}
  * loop with per-task loss history, atomic last/best checkpoints with exact resume, a light progress bar,
  * and a provenance {@link org.vladapter.train.RunRecord}.

@@ -19,7 +19,7 @@ import org.vladapter.nn.Module;
 
 /**
  * The trainable projection of visual features to the model width ({@code
- * model.encoder.visual_embedding} of VL-BART / VL-T5, spec section 1.3 step 2):
+ * model.encoder.visual_embedding} of VL-BART / VL-T5, docs/behaviour.md#visual-input step 2):
  *
  * <pre>
  * vis = norm(Linear_F→d(feats))                          feat_embedding.{0,1}

@@ -39,6 +39,22 @@ class FluentBuilderTest {
     }
 
     @Test
+    void aModelClosesTheManagerItCreatedButNotAGivenOne() {
+        org.vladapter.VlModel own;
+        try (org.vladapter.VlModel m = VlAdapter.builder().backbone(org.vladapter.backbone.Backbone.fromFolder(org.vladapter.backbone.FixtureTensors.folder("bart-tiny")))
+                .method(LORA).tasks(VQA).featureDim(8).build()) {
+            own = m;
+            assertThat(m.manager().isOpen()).isTrue();
+        }
+        assertThat(own.manager().isOpen()).isFalse();
+        try (ai.djl.ndarray.NDManager given = ai.djl.ndarray.NDManager.newBaseManager()) {
+            VlAdapter.builder().backbone(org.vladapter.backbone.Backbone.fromFolder(org.vladapter.backbone.FixtureTensors.folder("bart-tiny"))).method(LORA).tasks(VQA).featureDim(8)
+                    .manager(given).build().close();
+            assertThat(given.isOpen()).isTrue();
+        }
+    }
+
+    @Test
     void missingRequiredValuesAreNamedAtBuild() {
         assertThatThrownBy(() -> VlAdapter.builder().method(LORA).tasks(VQA).build()).hasMessageContaining("backbone(...)");
         assertThatThrownBy(() -> VlAdapter.builder().backbone("bart-base").tasks(VQA).build()).hasMessageContaining("method(...)");

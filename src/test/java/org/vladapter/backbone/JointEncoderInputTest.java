@@ -10,7 +10,7 @@ import org.vladapter.nn.ForwardContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The joint [text; visual] encoder input of VL-BART / VL-T5 (spec 1.3): the mask covers text and visual
+ * The joint [text; visual] encoder input of VL-BART / VL-T5 (docs/behaviour.md#visual-input): the mask covers text and visual
  * tokens, visual tokens skip BART's {@code layernorm_embedding} and get no position information (no
  * learned position in BART, zero relative bias in T5), and text tokens are unaffected by padding.
  */

@@ -12,9 +12,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The "% updated parameters" of spec 2.7 on shape-only bart-base / t5-base stand-ins built through the real
+ * The "% updated parameters" of docs/behaviour.md#parameter-percentages on shape-only bart-base / t5-base stand-ins built through the real
  * hooks: the published 4.18 % (image) and 3.39 % (video) of the single adapter, and the code-derived
- * figures of spec 6.3 / 6.5.
+ * figures of docs/behaviour.md#parameter-percentages / 6.5.
  */
 class ParameterCountTest {
 

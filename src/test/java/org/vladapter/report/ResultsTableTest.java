@@ -24,7 +24,7 @@ class ResultsTableTest {
         return m;
     }
 
-    /** Rows of the paper's Table 1 (spec 6.2). */
+    /** Rows of the paper's Table 1 (docs/behaviour.md#parameter-percentages). */
     static ResultsTable table1() {
         Map<String, Double> partial = new LinkedHashMap<>();
         partial.put("VQA", 44.0);

@@ -82,7 +82,7 @@ public final class BartModel extends EncoderDecoder {
             encoder = module("encoder", new BartEncoder(config, hooks, shared, visualEmbedding));
             decoder = module("decoder", new BartDecoder(config, hooks, shared));
             // the original VL-BART keeps shared PEFT modules under model.: model.shared_task_embed.*,
-            // model.encoder.adapter_layers_hyper_net.* (spec section 8)
+            // model.encoder.adapter_layers_hyper_net.* (docs/behaviour.md#parameter-names)
             hooks.rootModules().forEach(this::module);
         }
     }

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Options of bottleneck adapters, with the paper's best values as defaults (spec 3.2).
+ * Options of bottleneck adapters, with the paper's best values as defaults (docs/behaviour.md#recipe).
  *
  * <ul>
  *   <li>{@code reductionFactor} (8): bottleneck size = d_model / reductionFactor (768 → 96);
@@ -26,7 +26,7 @@ import java.util.Set;
  *       by all tasks ({@code --use_single_adapter});
  *   <li>{@code shareUpSampler} (false): half-shared adapters, the up-projection shared by all tasks and the
  *       down-projection per task ({@code --share_up_sampler}); this is the variant that reproduces the
- *       paper's half-shared parameter count (spec 2.1);
+ *       paper's half-shared parameter count (docs/behaviour.md#adapters);
  *   <li>{@code shareDownSampler} (false): the other half ({@code --share_down_sampler});
  *   <li>{@code placements} (every sub-layer): where adapters go; {@link Builder#crossAttention(boolean)}
  *       drops or restores the decoder cross-attention site ({@code --add_adapter_cross_attn}, default on).

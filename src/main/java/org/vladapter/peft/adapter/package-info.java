@@ -1,5 +1,5 @@
 /**
- * Houlsby-style bottleneck adapters (spec 2.1): {@code x + W_up·gelu_new(W_down·x + b_down) + b_up}
+ * Houlsby-style bottleneck adapters (docs/behaviour.md#adapters): {@code x + W_up·gelu_new(W_down·x + b_down) + b_up}
  * after the self-attention, cross-attention and feed-forward sub-layers, per task (Multiple), shared by
  * all tasks (Single) or half-shared (shared up-projection, per-task down-projection).
  * Start from {@link org.vladapter.peft.adapter.AdapterConfig}.

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Options of Compacter adapters, with the paper's script values as defaults (spec 2.3, 3.2).
+ * Options of Compacter adapters, with the paper's script values as defaults (docs/behaviour.md#compacter, 3.2).
  *
  * <ul>
  *   <li>{@code reductionFactor} (8): bottleneck = d_model / reductionFactor;

@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * Options of Hyperformer ({@code --use_hyperformer --unique_hyper_net}), with the script's values as
- * defaults (spec 2.2, 3.2).
+ * defaults (docs/behaviour.md#hyperformer, 3.2).
  *
  * <ul>
  *   <li>{@code taskEmbeddingDim} e (512): size of each task embedding and of each layer-id embedding;

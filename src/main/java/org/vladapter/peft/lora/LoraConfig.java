@@ -19,7 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Options of LoRA ({@code --use_lora --lora_dim 128}), with the scripts' values as defaults (spec 2.4, 3.2).
+ * Options of LoRA ({@code --use_lora --lora_dim 128}), with the scripts' values as defaults (docs/behaviour.md#lora, 3.2).
  *
  * <ul>
  *   <li>{@code rank} r (128, {@code --lora_dim});

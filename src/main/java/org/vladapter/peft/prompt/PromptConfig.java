@@ -14,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Options of encoder prompt tuning ({@code --encoder_prompt_len 40 --mid_dim 800}), with the scripts'
- * values as defaults (spec 2.5, 3.2).
+ * values as defaults (docs/behaviour.md#prompts, 3.2).
  *
  * <ul>
  *   <li>{@code promptLength} L (40): prompt vectors prepended to the encoder input;

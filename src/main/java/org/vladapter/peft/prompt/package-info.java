@@ -1,5 +1,5 @@
 /**
- * Encoder prompt tuning (spec 2.5): 40 prompt vectors
+ * Encoder prompt tuning (docs/behaviour.md#prompts): 40 prompt vectors
  * {@code Linear(mid→d)(tanh(Linear(d→mid)(Embedding(L, d)(0..L-1))))} prepended to the encoder input,
  * per task or shared. Start from {@link org.vladapter.peft.prompt.PromptConfig}.
  */
