@@ -6,7 +6,8 @@ import org.vladapter.generate.GenerationSemantics;
 import org.vladapter.tasks.Task;
 
 /**
- * How each task is decoded at evaluation time, as the original VL-Adapter code actually ran it (docs/behaviour.md#decoding): VQA and GQA
+ * How each task is decoded at evaluation time, as the original VL-Adapter code actually ran it
+ * (docs/behaviour.md#decoding): VQA and GQA
  * greedy with max length 20; COCO captions beam 5 with max length 20; video QA and video captions beam 5,
  * max length 20. A BART checkpoint's own generation settings (n-gram blocking, early stopping, forced EOS)
  * apply underneath, as HF {@code generate} inherits them. NLVR2 is not generated: it compares the
