@@ -110,8 +110,9 @@ public final class VlTraining {
                 trainSplits.add(trainSplit);
                 train.addTask(trainSplit, sizes.get(t));
                 validation.put(t, layout.open(t, recipe.validationSplit(t)));
-                if (recipe.test() && recipe.testSplit(t).isPresent()) {
-                    String split = recipe.testSplit(t).get();
+                if (recipe.test()) {
+                    // tasks without a labelled test (video) are reported, with their predictions, on validation
+                    String split = recipe.reportedSplit(t);
                     test.put(t, split.equals(recipe.validationSplit(t)) ? validation.get(t) : layout.open(t, split));
                 }
             }
@@ -218,7 +219,7 @@ public final class VlTraining {
         shown.put("backbone", model.backbone().id());
         shown.put("trainable parameters", model.parameterSummary().line());
         shown.put("reported splits", taskKeys.stream().map(k -> k + ": " + (result.test().containsKey(k)
-                ? recipe.testSplit(Task.of(k)).orElse("test") : recipe.validationSplit(Task.of(k)) + " (last epoch)"))
+                ? recipe.reportedSplit(Task.of(k)) : recipe.validationSplit(Task.of(k)) + " (last epoch)"))
                 .collect(Collectors.joining(", ")));
         shown.putAll(recipe.asMap());
         shown.put("status", result.record().status());
