@@ -43,8 +43,8 @@ import java.util.stream.Collectors;
  * }</pre>
  *
  * <p>The {@link Recipe} (default {@link Recipe#paper(VlModel)}) gives epochs, learning rate, batch sizes,
- * task prompts and splits; single values can be overridden here ({@link Builder#epochs}, ...) or on the
- * recipe. With {@link Builder#data(Path)} the splits are opened from the release layout; alternatively
+ * task prompts and splits; epochs and learning rate can be overridden here ({@link Builder#epochs},
+ * {@link Builder#learningRate}), every value on the recipe ({@link Recipe#toBuilder()}). With {@link Builder#data(Path)} the splits are opened from the release layout; alternatively
  * give {@link Builder#trainData}, {@link Builder#collator} and the evaluation splits yourself.
  *
  * <p>Re-runs: without {@link Builder#runDir} every run gets a new timestamped folder under {@code runs/}.
@@ -110,8 +110,9 @@ public final class VlTraining {
                 trainSplits.add(trainSplit);
                 train.addTask(trainSplit, sizes.get(t));
                 validation.put(t, layout.open(t, recipe.validationSplit(t)));
-                if (recipe.test() && recipe.testSplit(t).isPresent()) {
-                    String split = recipe.testSplit(t).get();
+                if (recipe.test()) {
+                    // tasks without a labelled test (video) are reported, with their predictions, on validation
+                    String split = recipe.reportedSplit(t);
                     test.put(t, split.equals(recipe.validationSplit(t)) ? validation.get(t) : layout.open(t, split));
                 }
             }
@@ -219,7 +220,7 @@ public final class VlTraining {
         shown.put("backbone", model.backbone().id());
         shown.put("trainable parameters", model.parameterSummary().line());
         shown.put("reported splits", taskKeys.stream().map(k -> k + ": " + (result.test().containsKey(k)
-                ? recipe.testSplit(Task.of(k)).orElse("test") : recipe.validationSplit(Task.of(k)) + " (last epoch)"))
+                ? recipe.reportedSplit(Task.of(k)) : recipe.validationSplit(Task.of(k)) + " (last epoch)"))
                 .collect(Collectors.joining(", ")));
         shown.putAll(recipe.asMap());
         shown.put("status", result.record().status());
@@ -289,10 +290,6 @@ public final class VlTraining {
         private Recipe recipe;
         private Integer epochs;
         private Double learningRate;
-        private Double warmupRatio;
-        private Double clipNorm;
-        private Integer seed;
-        private Integer evalBatchSize;
         private Path runDir;
         private boolean resume;
         private boolean overwrite;
@@ -390,42 +387,6 @@ public final class VlTraining {
         }
 
         /**
-         * @param ratio warmup fraction of all steps (recipe: 0.1)
-         * @return this
-         */
-        public Builder warmupRatio(double ratio) {
-            this.warmupRatio = ratio;
-            return this;
-        }
-
-        /**
-         * @param norm global gradient-norm clip (recipe: 5)
-         * @return this
-         */
-        public Builder clipNorm(double norm) {
-            this.clipNorm = norm;
-            return this;
-        }
-
-        /**
-         * @param seed training seed (recipe: 9595)
-         * @return this
-         */
-        public Builder seed(int seed) {
-            this.seed = seed;
-            return this;
-        }
-
-        /**
-         * @param size evaluation batch size (recipe: 64)
-         * @return this
-         */
-        public Builder evalBatchSize(int size) {
-            this.evalBatchSize = size;
-            return this;
-        }
-
-        /**
          * @param dir the run folder (default: a new {@code runs/<method>-<yyyyMMdd-HHmmss>} per run)
          * @return this
          */
@@ -507,18 +468,6 @@ public final class VlTraining {
             }
             if (learningRate != null) {
                 r.learningRate(learningRate);
-            }
-            if (warmupRatio != null) {
-                r.warmupRatio(warmupRatio);
-            }
-            if (clipNorm != null) {
-                r.clipNorm(clipNorm);
-            }
-            if (seed != null) {
-                r.seed(seed);
-            }
-            if (evalBatchSize != null) {
-                r.evalBatchSize(evalBatchSize);
             }
             Path dir = runDir != null ? runDir : Path.of("runs", methodName(model) + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));

@@ -117,6 +117,31 @@ class VlTrainingRecipeTest {
         }
     }
 
+    @Test
+    void aVideoRunReportsEveryTaskOnValidationWithPredictions() throws Exception {
+        Path root = ReleaseFixture.create(dir).root();
+        Path ann = root.resolve("video/ann");
+        Files.copy(ann.resolve("tvqa/tvqa_train.jsonl"), ann.resolve("tvqa/tvqa_val.jsonl"));
+        for (String t : List.of("how2qa", "tvc", "yc2c")) {
+            Files.copy(ann.resolve(t + "/" + t + "_train_release.jsonl"), ann.resolve(t + "/" + t + "_val_release.jsonl"));
+        }
+        VlModel model = VlAdapter.builder().backbone(TinyVl.Tiny.T5.backbone()).method("single-adapter")
+                .tasks(Task.videoTasks()).tokenizer(new TinyVl.Words(TinyVl.Tiny.T5.backbone().config())).build();
+        try (model) {
+            Path run = dir.resolve("video-run");
+            VlTraining.Result result = VlTraining.builder().model(model).data(root).runDir(run)
+                    .recipe(Recipe.paper(model).toBuilder().epochs(1).baseBatchSize(2).evalBatchSize(2).build())
+                    .progress(ProgressBar.Style.QUIET).build().fit();
+            assertThat(result.training().test().keySet()).containsExactly("tvqa", "how2qa", "tvc", "yc2c");
+            assertThat(result.table().average("single-adapter")).isBetween(0.0, 100.0);
+            for (String f : List.of("tvqa_submission.json", "how2qa_submission.json", "tvc_predictions.json",
+                    "yc2c_references.json", "tvc_scores.json")) {
+                assertThat(run.resolve("predictions").resolve(f)).as(f).exists();
+            }
+            assertThat(Files.readString(run.resolve("results.html"))).contains("tvqa: val,").contains("yc2c: val_release");
+        }
+    }
+
     private static VlModel tiny(NDManager manager, List<Task> tasks) {
         return VlAdapter.builder().backbone(Backbone.fromFolder(FixtureTensors.folder("bart-tiny")))
                 .method("single-lora").tasks(tasks).tokenizer(VlTrainingTest.smallVocab(new WhitespaceEncoder(), 600))
