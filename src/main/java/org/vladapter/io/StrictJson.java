@@ -186,7 +186,17 @@ public final class StrictJson {
         return new JsonFileException(source, where, what, null);
     }
 
-    private static JsonFileException wrap(String source, Exception e) {
+    /**
+     * Turns an error of a strict {@link JsonReader} (for callers that stream with it) into one sentence.
+     *
+     * @param source the file
+     * @param e the reader's exception
+     * @return the exception {@code invalid JSON in SOURCE at line L column C: WHAT}
+     */
+    public static JsonFileException wrap(String source, Exception e) {
+        if (e instanceof JsonFileException j) {
+            return j;
+        }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         Matcher m = POSITION.matcher(message);
         String where = m.find() ? " at line " + m.group(1) + " column " + m.group(2) : "";

@@ -156,13 +156,14 @@ public final class JsonAnnotations {
         if (e instanceof AnnotationException a) {
             return a;
         }
-        if (e instanceof StrictJson.JsonFileException j) {
+        if (e instanceof java.nio.charset.CharacterCodingException) {
+            return new AnnotationException(file + ": not valid UTF-8 text", e);
+        }
+        if (e instanceof IOException || e instanceof JsonParseException) {
+            StrictJson.JsonFileException j = StrictJson.wrap(file.toString(), e);
             Matcher at = LINE.matcher(j.detail());
             return new AnnotationException((at.find() ? file + ":" + at.group(1) : file.toString())
                     + ": malformed JSON: " + j.detail(), j);
-        }
-        if (e instanceof java.nio.charset.CharacterCodingException) {
-            return new AnnotationException(file + ": not valid UTF-8 text", e);
         }
         String message = rootMessage(e);
         Matcher m = LINE.matcher(message);

@@ -106,7 +106,13 @@ public final class VlTokenizer implements TextEncoder, AutoCloseable {
         if (!Files.isRegularFile(file)) {
             throw new IOException("no tokenizer at " + file + " (expected a HuggingFace tokenizer.json)");
         }
-        return fromJson(Files.readString(file, StandardCharsets.UTF_8), family, file.toString());
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException("tokenizer " + file + " is not valid UTF-8 text", e);
+        }
+        return fromJson(text, family, file.toString());
     }
 
     /**
