@@ -118,10 +118,12 @@ final class ObjectExecutionControl extends DirectExecutionControl {
         if (t == null) {
             return;
         }
-        try {
-            t.join(graceMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (graceMillis > 0) {
+            try {
+                t.join(graceMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (t.isAlive()) {
             stopped = true;
