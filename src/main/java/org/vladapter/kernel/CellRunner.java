@@ -45,7 +45,9 @@ final class CellRunner {
                 break;
             }
             boolean complete = info.completeness().isComplete();
-            String source = complete ? info.source() : rest;
+            // JShell counts diagnostics from the source's start but stack lines from its first non-blank line:
+            // evaluating it without leading blanks makes both count from the code's first line
+            String source = (complete ? info.source() : rest).stripLeading();
             String next = complete ? info.remaining() : "";
             int start = base + leadingSpace(rest);
             SnippetPlace place = new SnippetPlace(count, 1 + newlines(cell, start));

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * engine only returns the value's text), so the kernel can render it; also keeps the user's exception object
  * and the class loader snippets live in.
  *
- * <p>Each snippet runs on a fresh thread in one thread group; {@link #stop()} first interrupts that thread and,
- * if it has not finished within a grace period, stops it (the last resort for a loop that never checks).
+ * <p>Each snippet runs on a fresh thread; {@link #interruptThread()} interrupts it and {@link #interrupt(long)}
+ * stops it ({@link Thread#stop()}, the last resort for a loop that never checks) if it outlives a grace period.
  */
 final class ObjectExecutionControl extends DirectExecutionControl {
 
@@ -118,10 +118,12 @@ final class ObjectExecutionControl extends DirectExecutionControl {
         if (t == null) {
             return;
         }
-        try {
-            t.join(graceMillis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        if (graceMillis > 0) {
+            try {
+                t.join(graceMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         if (t.isAlive()) {
             stopped = true;

@@ -16,7 +16,7 @@
  *   <li>Completion (JShell's, plus magic names), inspection (signature and javadoc), {@code is_complete}.</li>
  *   <li>Interrupt: the library's loops check {@link org.vladapter.train.Interrupts} once per step, so training stops
  *       at the next step boundary with a {@link org.vladapter.train.RunInterruptedException}; other code is
- *       interrupted and, if it keeps running for 2 s, stopped. The kernel survives both.</li>
+ *       interrupted ({@link java.lang.Thread#interrupt()}) after 2 s and stopped 2 s later if it still runs. The kernel survives both.</li>
  *   <li>Errors: a compile error shows the message, the cell line and a caret under the code; an exception shows its
  *       class, message and the library and cell frames (with cell lines), not JShell's.</li>
  *   <li>Logging at {@code error} level unless {@code VLADAPTER_LOG_LEVEL} says otherwise, so DJL's INFO and WARN
