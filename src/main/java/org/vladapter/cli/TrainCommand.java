@@ -58,6 +58,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--feature-type", defaultValue = "RN101", description = "CLIP feature folder suffix (data_clip_<type>_att)")
     String featureType;
 
+    @Option(names = "--feature-dim", description = "feature size D for a feature type outside the release's (ShapesWorld: --feature-type ShapesCLIP --feature-dim 128)")
+    Integer featureDim;
+
     @Option(names = "--no-test", description = "skip the final test (VQA karpathy_test, NLVR2 test, COCO karpathy_test)")
     boolean noTest;
 
@@ -67,6 +70,10 @@ public final class TrainCommand implements Callable<Integer> {
     /** Test splits with labels in the release (GQA's only number is testdev, used for validation; video tests go to the VALUE server). */
     private static boolean hasLabelledTest(Task t) {
         return t == Task.VQA || t == Task.NLVR2 || t == Task.COCO_CAPTION;
+    }
+
+    private DatasetLayout.Builder layoutBuilder(DatasetLayout.Builder b) {
+        return featureDim != null ? b.optFeatureDims(featureDim, featureDim) : b;
     }
 
     @Override
@@ -81,11 +88,15 @@ public final class TrainCommand implements Callable<Integer> {
         boolean prompts = preset.usesTaskPrompts(PaperRecipe.isVideo(taskList) ? Task.Modality.VIDEO : Task.Modality.IMAGE);
         Path runDir = out != null ? out : Path.of("runs", preset.cliName());
         try (NDManager manager = NDManager.newBaseManager();
-                DatasetLayout layout = DatasetLayout.builder().setRoot(data).optFeatureType(featureType)
+                DatasetLayout layout = layoutBuilder(DatasetLayout.builder().setRoot(data).optFeatureType(featureType))
                         .optReaderOptions(ReaderOptions.builder().optTaskPrompts(prompts).build()).build();
                 BatchCollator collator = BatchCollator.builder().setEncoder(tokenizer).build()) {
-            VlModel model = VlAdapter.builder().setBackbone(bb).setMethod(preset).setTasks(taskList)
-                    .optTokenizer(tokenizer).optSeed(seed).optManager(manager).build();
+            VlAdapter.Builder modelBuilder = VlAdapter.builder().setBackbone(bb).setMethod(preset).setTasks(taskList)
+                    .optTokenizer(tokenizer).optSeed(seed).optManager(manager);
+            if (featureDim != null) {
+                modelBuilder.optFeatureDim(featureDim);
+            }
+            VlModel model = modelBuilder.build();
             System.err.println(model + ": " + model.parameterSummary().line());
             int base = batchSize != null ? batchSize : PaperRecipe.baseBatchSize(bb.config().type(), taskList);
             Map<Task, Integer> sizes = MultitaskLoader.paperBatchSizes(taskList, base);
