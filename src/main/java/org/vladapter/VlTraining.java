@@ -92,13 +92,25 @@ public final class VlTraining {
      *
      * @return the result
      */
+    /**
+     * The layout of {@link Builder#data(Path)} for the recipe's feature type; a type outside the release's
+     * (ShapesWorld's {@code ShapesCLIP}) takes its feature size from the model's visual embedding.
+     */
+    private DatasetLayout.Builder layoutBuilder() {
+        DatasetLayout.Builder layout = DatasetLayout.builder().root(b.dataRoot).featureType(recipe.featureType());
+        if (!DatasetLayout.isReleaseFeatureType(recipe.featureType())) {
+            int dim = b.model.visualEmbedding().featureDim();
+            layout.featureDims(dim, dim);
+        }
+        return layout;
+    }
+
     public Result fit() {
         checkPositions(b.model);
         if (b.dataRoot == null) {
             return fit(b.train, b.collator, b.validation, b.test, b.vqaAnnotations);
         }
-        try (DatasetLayout layout = DatasetLayout.builder().root(b.dataRoot).featureType(recipe.featureType())
-                        .readerOptions(recipe.readerOptions()).build();
+        try (DatasetLayout layout = layoutBuilder().readerOptions(recipe.readerOptions()).build();
                 BatchCollator collator = BatchCollator.builder().encoder(tokenizer()).build()) {
             Map<Task, Integer> sizes = recipe.batchSizes();
             MultitaskLoader.Builder train = MultitaskLoader.builder().collator(collator).seed(recipe.seed()).prefetch(2);

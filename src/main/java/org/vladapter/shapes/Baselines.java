@@ -37,7 +37,8 @@ import java.util.Random;
  *   <li><b>text-only MLP</b>: question tokens one-hot by position (12 positions) plus a bag of words, one hidden
  *       layer of 256 ReLU units;</li>
  *   <li><b>vision+text MLP</b>: the same, plus the frozen mini-CLIP grid: each of the 49 cells through a shared
- *       128-to-32 linear map and ReLU, flattened, concatenated with the text features.</li>
+ *       128-to-32 linear map and ReLU, flattened and also max- and mean-pooled over the grid, concatenated with
+ *       the text features.</li>
  * </ul>
  * It is a probe of the benchmark (is the answer in the image, and do the features carry it), not a VL-Adapter
  * model.
@@ -126,7 +127,7 @@ public final class Baselines {
             this.vision = vision;
             this.cell = vision ? module("cell", new Dense(ShapesWorld.FEATURE_DIM, 32, true,
                     Initializers.normal(Math.sqrt(2.0 / ShapesWorld.FEATURE_DIM)), Initializers.zeros())) : null;
-            int in = textDim + (vision ? 49 * 32 : 0);
+            int in = textDim + (vision ? 51 * 32 : 0);
             this.hidden = module("hidden", new Dense(in, 256, true, Initializers.normal(Math.sqrt(2.0 / in)), Initializers.zeros()));
             this.output = module("output", new Dense(256, classes, true, Initializers.normal(Math.sqrt(1.0 / 256)), Initializers.zeros()));
         }
@@ -135,7 +136,9 @@ public final class Baselines {
             NDArray x = text;
             if (vision) {
                 NDArray cells = Activation.relu(cell.forward(grid)); // [B, 49, 32]
-                x = x.concat(cells.reshape(cells.getShape().get(0), -1), 1);
+                // per-cell features by position, plus their max and mean over the grid (where-invariant presence)
+                x = x.concat(cells.reshape(cells.getShape().get(0), -1), 1).concat(cells.max(new int[] {1}), 1)
+                        .concat(cells.mean(new int[] {1}), 1);
             }
             return output.forward(Activation.relu(hidden.forward(x)));
         }

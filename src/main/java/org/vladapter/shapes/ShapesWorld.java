@@ -142,7 +142,7 @@ public final class ShapesWorld {
      * @return a {@link DatasetLayout} with the ShapesCLIP feature type and dims
      */
     public static DatasetLayout layout(Path root, ReaderOptions options) {
-        return DatasetLayout.builder().root(root).featureType(FEATURE_TYPE).optFeatureDims(FEATURE_DIM, FEATURE_DIM)
+        return DatasetLayout.builder().root(root).featureType(FEATURE_TYPE).featureDims(FEATURE_DIM, FEATURE_DIM)
                 .readerOptions(options).build();
     }
 

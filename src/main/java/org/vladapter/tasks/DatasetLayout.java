@@ -61,7 +61,7 @@ public final class DatasetLayout implements AutoCloseable {
         }
         if (!FEATURE_DIMS.containsKey(builder.featureType) && builder.imageDim == 0) {
             throw new IllegalArgumentException("unknown feature type '" + builder.featureType + "'; known: " + FEATURE_DIMS.keySet()
-                    + " (other types need optFeatureDims)");
+                    + " (other types need featureDims)");
         }
         this.root = builder.root;
         this.hubRelease = isHubRelease(builder.root);
@@ -82,6 +82,14 @@ public final class DatasetLayout implements AutoCloseable {
     /** @return the {@code datasets/} folder */
     public Path root() {
         return root;
+    }
+
+    /**
+     * @param featureType a CLIP feature type name
+     * @return whether the release publishes features of this type (RN50, RN101, RN50x4, ViT), whose sizes are known
+     */
+    public static boolean isReleaseFeatureType(String featureType) {
+        return FEATURE_DIMS.containsKey(featureType);
     }
 
     /**
@@ -343,7 +351,7 @@ public final class DatasetLayout implements AutoCloseable {
          * @param videoDim D of the per-clip frame files
          * @return this builder
          */
-        public Builder optFeatureDims(int imageDim, int videoDim) {
+        public Builder featureDims(int imageDim, int videoDim) {
             if (imageDim <= 0 || videoDim <= 0) {
                 throw new IllegalArgumentException("feature dims must be positive, got " + imageDim + ", " + videoDim);
             }

@@ -56,9 +56,9 @@ class TrainerInterruptTest {
             AtomicInteger served = new AtomicInteger();
             int at = new ToyMultitask.Plan(1).batchesPerEpoch() + 2;
             Trainer<ToyMultitask.Batch> trainer = Trainer.<ToyMultitask.Batch>builder()
-                    .setModel(model).setData(interruptingAt(new ToyMultitask.Plan(1), at, served))
-                    .optEpochs(3).optLearningRate(0.05).optSeed(1).optProgress(ProgressBar.Style.QUIET)
-                    .optValidation(epoch -> Map.of("a", 1.0)).build();
+                    .model(model).data(interruptingAt(new ToyMultitask.Plan(1), at, served))
+                    .epochs(3).learningRate(0.05).seed(1).progress(ProgressBar.Style.QUIET)
+                    .validation(epoch -> Map.of("a", 1.0)).build();
             assertThatThrownBy(trainer::fit).isInstanceOf(RunInterruptedException.class)
                     .hasMessageContaining("training step " + (at + 1)).hasMessageContaining("epoch 2");
             // the batch being handed out when the request came was still trained on; nothing after it
@@ -67,8 +67,8 @@ class TrainerInterruptTest {
 
             ToyMultitask.Model again = new ToyMultitask.Model(manager, 7, 0.2f);
             TrainingResult result = Trainer.<ToyMultitask.Batch>builder()
-                    .setModel(again).setData(new ToyMultitask.Plan(1)).optEpochs(1).optLearningRate(0.05)
-                    .optSeed(1).optProgress(ProgressBar.Style.QUIET).build().fit();
+                    .model(again).data(new ToyMultitask.Plan(1)).epochs(1).learningRate(0.05)
+                    .seed(1).progress(ProgressBar.Style.QUIET).build().fit();
             assertThat(result.history().losses()).hasSize(new ToyMultitask.Plan(1).batchesPerEpoch());
         }
     }
