@@ -68,7 +68,8 @@ public final class VlTraining {
                 .optSeed(b.seed)
                 .optCheckpointDir(b.runDir.resolve("checkpoints"))
                 .optRunRecordFile(b.runDir.resolve("run.json"))
-                .optProgress(b.progress);
+                .optProgress(b.progress)
+                .optGradientAccumulation(b.gradientAccumulation);
         model.provenance().forEach(tb::optConfiguration);
         tb.optConfiguration("trainable_parameters", model.parameterSummary().line());
         if (validation != null) {
@@ -134,6 +135,7 @@ public final class VlTraining {
         private int evalBatchSize = 32;
         private Path runDir = Path.of("runs", "run");
         private ProgressBar.Style progress = ProgressBar.Style.AUTO;
+        private int gradientAccumulation = 1;
         private Map<String, org.vladapter.metrics.VqaAnnotation> vqaAnnotations = Map.of();
 
         private Builder() {}
@@ -245,6 +247,16 @@ public final class VlTraining {
          */
         public Builder optRunDir(Path dir) {
             this.runDir = dir;
+            return this;
+        }
+
+        /**
+         * @param microBatches micro-batches per step, gradients accumulated (default 1); see
+         *     {@link Trainer.Builder#optGradientAccumulation}
+         * @return this
+         */
+        public Builder optGradientAccumulation(int microBatches) {
+            this.gradientAccumulation = microBatches;
             return this;
         }
 

@@ -61,6 +61,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-test", description = "skip the final test (VQA karpathy_test, NLVR2 test, COCO karpathy_test)")
     boolean noTest;
 
+    @Option(names = "--grad-accumulation", defaultValue = "1",
+            description = "micro-batches per step with accumulated gradients: the same update, 1/k of the activation memory")
+    int gradAccumulation;
+
     @Option(names = "--out", description = "run folder (default: runs/<method>)")
     Path out;
 
@@ -94,7 +98,7 @@ public final class TrainCommand implements Callable<Integer> {
             VlTraining.Builder run = VlTraining.builder().setModel(model).setCollator(collator)
                     .optEpochs(epochs != null ? epochs : PaperRecipe.epochs(taskList))
                     .optLearningRate(learningRate != null ? learningRate : PaperRecipe.learningRate(preset, taskList))
-                    .optSeed(seed).optEvalBatchSize(evalBatchSize).optRunDir(runDir);
+                    .optSeed(seed).optEvalBatchSize(evalBatchSize).optRunDir(runDir).optGradientAccumulation(gradAccumulation);
             for (Task t : taskList) {
                 train.addTask(layout.open(t, DatasetLayout.trainSplit(t)), sizes.get(t));
                 run.optValidation(t, layout.open(t, DatasetLayout.validationSplit(t)));
