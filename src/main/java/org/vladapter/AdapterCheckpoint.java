@@ -97,8 +97,8 @@ public final class AdapterCheckpoint {
         }
         JsonArray tensors = new JsonArray();
         long total = 0;
-        SafeTensorsWriter writer = new SafeTensorsWriter().optMetadata("format", "pt")
-                .optMetadata("producer", "vladapter " + VlAdapter.VERSION);
+        SafeTensorsWriter writer = new SafeTensorsWriter().metadata("format", "pt")
+                .metadata("producer", "vladapter " + VlAdapter.VERSION);
         for (Map.Entry<String, Parameter> e : trainable.entrySet()) {
             NDArray a = e.getValue().getArray();
             writer.add(e.getKey(), a);

@@ -26,14 +26,14 @@ public final class TaskDecoding {
             case VQA:
             case GQA:
             case NLVR2:
-                return b.optNumBeams(1).optMaxLength(20).build();
+                return b.numBeams(1).maxLength(20).build();
             case COCO_CAPTION:
-                return b.optNumBeams(5).optMaxLength(40).build();
+                return b.numBeams(5).maxLength(40).build();
             case TVQA:
             case HOW2QA:
             case TVC:
             case YC2C:
-                return b.optNumBeams(5).optMaxLength(20).build();
+                return b.numBeams(5).maxLength(20).build();
             default:
                 throw new IllegalArgumentException("no decoding rule for task " + task);
         }

@@ -39,12 +39,14 @@ import java.util.stream.Collectors;
  * defaults for everything not given.
  *
  * <pre>{@code
+ * import static org.vladapter.peft.Method.LORA;
+ * import static org.vladapter.peft.Sharing.SINGLE;
+ * import static org.vladapter.tasks.Task.*;
+ *
  * VlModel model = VlAdapter.builder()
- *         .setBackbone(Backbone.preset("bart-base"))
- *         .setMethod(Method.LORA)
- *         .optSharing(Sharing.SINGLE)
- *         .setTasks(Task.VQA, Task.GQA, Task.NLVR2, Task.COCO_CAPTION)
- *         .optRank(128)
+ *         .backbone("bart-base")
+ *         .method(LORA).sharing(SINGLE).rank(128)
+ *         .tasks(VQA, GQA, NLVR2, COCO_CAPTION)
  *         .build();
  * System.out.println(model.parameterSummary().line());
  * }</pre>
@@ -81,13 +83,16 @@ public final class VlAdapter {
         return config.vocabSize() == 32128 ? 32200 : config.vocabSize() + 100;
     }
 
-    /** Option names of {@link Builder#optOption} that take integers. */
+    /** Option names of {@link Builder#option} that take integers. */
     static final List<String> INTEGER_OPTIONS = List.of("rank", "reduction_factor", "prompt_length", "mid_dim", "phm_dim");
 
-    /** Option names of {@link Builder#optOption} that take decimals. */
+    /** Option names of {@link Builder#option} that take decimals. */
     static final List<String> DECIMAL_OPTIONS = List.of("alpha", "lora_dropout");
 
-    /** Builder of {@link VlModel}: {@code setX} for required values, {@code optX} for optional ones. */
+    /**
+     * Builder of {@link VlModel} with bare fluent names: {@code backbone}, {@code method} and {@code tasks}
+     * are required (a missing one is named by {@link #build()}); everything else has the paper's default.
+     */
     public static final class Builder {
         private Backbone backbone;
         private MethodConfig methodConfig;
@@ -112,7 +117,7 @@ public final class VlAdapter {
          * @param backbone the text backbone (preset or HF folder)
          * @return this
          */
-        public Builder setBackbone(Backbone backbone) {
+        public Builder backbone(Backbone backbone) {
             this.backbone = backbone;
             return this;
         }
@@ -121,15 +126,15 @@ public final class VlAdapter {
          * @param presetOrFolder {@code bart-base}, {@code t5-base} or an HF checkpoint folder
          * @return this
          */
-        public Builder setBackbone(String presetOrFolder) {
-            return setBackbone(Backbone.of(presetOrFolder));
+        public Builder backbone(String presetOrFolder) {
+            return backbone(Backbone.of(presetOrFolder));
         }
 
         /**
          * @param method the method; its options default to the paper's best (spec 3.2)
          * @return this
          */
-        public Builder setMethod(Method method) {
+        public Builder method(Method method) {
             this.method = method;
             this.preset = null;
             this.methodConfig = null;
@@ -138,10 +143,10 @@ public final class VlAdapter {
 
         /**
          * @param preset a paper row, e.g. {@link MethodPreset#SINGLE_ADAPTER}: its method and sharing with the
-         *     paper's options; {@code optX} options (e.g. {@link #optRank}) may still change single options
+         *     paper's options; the method options (e.g. {@link #rank}) may still change single options
          * @return this
          */
-        public Builder setMethod(MethodPreset preset) {
+        public Builder method(MethodPreset preset) {
             this.method = preset.method();
             this.preset = preset;
             this.methodConfig = null;
@@ -152,15 +157,15 @@ public final class VlAdapter {
          * @param cliName a paper row by its command-line name, e.g. {@code single-lora}
          * @return this
          */
-        public Builder setMethod(String cliName) {
-            return setMethod(MethodPreset.fromCliName(cliName));
+        public Builder method(String cliName) {
+            return method(MethodPreset.fromCliName(cliName));
         }
 
         /**
          * @param config a fully configured method
          * @return this
          */
-        public Builder setMethod(MethodConfig config) {
+        public Builder method(MethodConfig config) {
             this.methodConfig = config;
             this.method = null;
             this.preset = null;
@@ -171,7 +176,7 @@ public final class VlAdapter {
          * @param tasks the tasks, in order (their keys route per-task modules)
          * @return this
          */
-        public Builder setTasks(List<Task> tasks) {
+        public Builder tasks(List<Task> tasks) {
             this.tasks = List.copyOf(tasks);
             return this;
         }
@@ -180,15 +185,15 @@ public final class VlAdapter {
          * @param tasks the tasks, in order
          * @return this
          */
-        public Builder setTasks(Task... tasks) {
-            return setTasks(Arrays.asList(tasks));
+        public Builder tasks(Task... tasks) {
+            return tasks(Arrays.asList(tasks));
         }
 
         /**
          * @param sharing one module shared by all tasks, or one per task (default: single)
          * @return this
          */
-        public Builder optSharing(Sharing sharing) {
+        public Builder sharing(Sharing sharing) {
             this.sharing = sharing;
             return this;
         }
@@ -197,7 +202,7 @@ public final class VlAdapter {
          * @param rank LoRA rank (paper: 128)
          * @return this
          */
-        public Builder optRank(int rank) {
+        public Builder rank(int rank) {
             options.put("rank", rank);
             return this;
         }
@@ -206,7 +211,7 @@ public final class VlAdapter {
          * @param alpha LoRA alpha (paper: 32)
          * @return this
          */
-        public Builder optAlpha(double alpha) {
+        public Builder alpha(double alpha) {
             options.put("alpha", alpha);
             return this;
         }
@@ -215,7 +220,7 @@ public final class VlAdapter {
          * @param dropout LoRA dropout (paper: 0.1)
          * @return this
          */
-        public Builder optLoraDropout(double dropout) {
+        public Builder loraDropout(double dropout) {
             options.put("lora_dropout", dropout);
             return this;
         }
@@ -224,7 +229,7 @@ public final class VlAdapter {
          * @param factor adapter/Compacter/Hyperformer reduction factor (paper: 8, bottleneck 96)
          * @return this
          */
-        public Builder optReductionFactor(int factor) {
+        public Builder reductionFactor(int factor) {
             options.put("reduction_factor", factor);
             return this;
         }
@@ -233,7 +238,7 @@ public final class VlAdapter {
          * @param length prompt length (paper: 40)
          * @return this
          */
-        public Builder optPromptLength(int length) {
+        public Builder promptLength(int length) {
             options.put("prompt_length", length);
             return this;
         }
@@ -242,7 +247,7 @@ public final class VlAdapter {
          * @param midDim prompt MLP mid dimension (paper: 800)
          * @return this
          */
-        public Builder optMidDim(int midDim) {
+        public Builder midDim(int midDim) {
             options.put("mid_dim", midDim);
             return this;
         }
@@ -251,7 +256,7 @@ public final class VlAdapter {
          * @param n Compacter hypercomplex division (paper: 2)
          * @return this
          */
-        public Builder optPhmDim(int n) {
+        public Builder phmDim(int n) {
             options.put("phm_dim", n);
             return this;
         }
@@ -266,7 +271,7 @@ public final class VlAdapter {
          * @return this
          * @throws IllegalArgumentException for an unknown name (listing the known ones) or a malformed value
          */
-        public Builder optOption(String name, String value) {
+        public Builder option(String name, String value) {
             boolean integer = INTEGER_OPTIONS.contains(name);
             if (!integer && !DECIMAL_OPTIONS.contains(name)) {
                 throw new IllegalArgumentException("unknown option '" + name + "'; known options: "
@@ -284,7 +289,7 @@ public final class VlAdapter {
         /**
          * Rebuilds the model an adapter checkpoint ({@link AdapterCheckpoint}) was saved from: method, sharing,
          * options, tasks, feature dimension, seed and T5 LayerNorm choice come from its
-         * {@code adapter_config.json}; the backbone is the one given with {@code setBackbone}, or else the
+         * {@code adapter_config.json}; the backbone is the one given with {@code backbone}, or else the
          * recorded preset name or folder. {@link #build()} then loads the saved tensors (checking the backbone
          * fingerprint). Calls after this one may still change settings (e.g. the tokenizer); a change that
          * makes the model differ from the checkpoint fails at load, naming the field.
@@ -296,16 +301,16 @@ public final class VlAdapter {
         public Builder fromAdapterCheckpoint(java.nio.file.Path dir) {
             com.google.gson.JsonObject c = AdapterCheckpoint.readConfig(dir);
             String where = dir.resolve(AdapterCheckpoint.CONFIG_FILE).toString();
-            setMethod(Method.valueOf(AdapterCheckpoint.string(c, "method", where)));
+            method(Method.valueOf(AdapterCheckpoint.string(c, "method", where)));
             String s = c.has("sharing") && !c.get("sharing").isJsonNull() ? c.get("sharing").getAsString() : null;
             this.sharing = s == null ? null : Sharing.valueOf(s);
             options.clear();
             if (c.has("builder_options")) {
-                c.getAsJsonObject("builder_options").entrySet().forEach(e -> optOption(e.getKey(), e.getValue().getAsString()));
+                c.getAsJsonObject("builder_options").entrySet().forEach(e -> option(e.getKey(), e.getValue().getAsString()));
             }
             List<Task> t = new ArrayList<>();
             c.getAsJsonArray("tasks").forEach(e -> t.add(Task.of(e.getAsString())));
-            setTasks(t);
+            tasks(t);
             this.featureDim = c.get("feature_dim").getAsInt();
             this.seed = c.get("seed").getAsLong();
             if (c.has("dropout")) {
@@ -323,7 +328,7 @@ public final class VlAdapter {
          *     video features (default for video tasks)
          * @return this
          */
-        public Builder optFeatureDim(int dim) {
+        public Builder featureDim(int dim) {
             this.featureDim = dim;
             return this;
         }
@@ -332,7 +337,7 @@ public final class VlAdapter {
          * @param tokenizer the tokenizer (needed to decode predictions; sets the vocabulary size)
          * @return this
          */
-        public Builder optTokenizer(TextEncoder tokenizer) {
+        public Builder tokenizer(TextEncoder tokenizer) {
             this.tokenizer = tokenizer;
             return this;
         }
@@ -341,7 +346,7 @@ public final class VlAdapter {
          * @param seed seed of every random initialisation (paper: 9595)
          * @return this
          */
-        public Builder optSeed(long seed) {
+        public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
@@ -350,7 +355,7 @@ public final class VlAdapter {
          * @param manager the manager that owns the parameters (default: a new base manager)
          * @return this
          */
-        public Builder optManager(NDManager manager) {
+        public Builder manager(NDManager manager) {
             this.manager = manager;
             return this;
         }
@@ -360,7 +365,7 @@ public final class VlAdapter {
          *     whatever the checkpoint's config says, as VL-Adapter forces them to {@code --dropout})
          * @return this
          */
-        public Builder optDropout(float p) {
+        public Builder dropout(float p) {
             if (p < 0f || p >= 1f) {
                 throw new IllegalArgumentException("dropout must be in [0, 1), got " + p);
             }
@@ -373,7 +378,7 @@ public final class VlAdapter {
          *     (spec 2.1, quirk 2); default false, faithful to the original
          * @return this
          */
-        public Builder optUnfreezeT5LayerNorms(boolean unfreeze) {
+        public Builder unfreezeT5LayerNorms(boolean unfreeze) {
             this.unfreezeT5LayerNorms = unfreeze;
             return this;
         }
@@ -388,7 +393,7 @@ public final class VlAdapter {
                 return methodConfig;
             }
             if (method == null) {
-                throw new IllegalArgumentException("no method: call setMethod(...) (e.g. Method.ADAPTER or \"single-adapter\")");
+                throw new IllegalArgumentException("no method: call method(...) (e.g. Method.ADAPTER or \"single-adapter\")");
             }
             Sharing presetSharing = preset == null ? null : preset.sharing().orElse(null);
             if (sharing != null && presetSharing != null && sharing != presetSharing) {
@@ -403,43 +408,43 @@ public final class VlAdapter {
                     allow("reduction_factor");
                     AdapterConfig.Builder b = AdapterConfig.builder();
                     if (method == Method.HALF_SHARED_ADAPTER) {
-                        b.optSharing(Sharing.MULTIPLE).optShareUpSampler(true);
+                        b.sharing(Sharing.MULTIPLE).shareUpSampler(true);
                         if (sharing != null && sharing != Sharing.MULTIPLE) {
                             throw new IllegalArgumentException("half-shared adapters are per task (sharing MULTIPLE)");
                         }
                     } else {
-                        b.optSharing(s);
+                        b.sharing(s);
                     }
-                    ifSet("reduction_factor", v -> b.optReductionFactor((Integer) v));
+                    ifSet("reduction_factor", v -> b.reductionFactor((Integer) v));
                     return b.build();
                 }
                 case COMPACTER: {
                     allow("reduction_factor", "phm_dim");
-                    CompacterConfig.Builder b = CompacterConfig.builder().optSharing(s);
-                    ifSet("reduction_factor", v -> b.optReductionFactor((Integer) v));
-                    ifSet("phm_dim", v -> b.optPhmDim((Integer) v));
+                    CompacterConfig.Builder b = CompacterConfig.builder().sharing(s);
+                    ifSet("reduction_factor", v -> b.reductionFactor((Integer) v));
+                    ifSet("phm_dim", v -> b.phmDim((Integer) v));
                     return b.build();
                 }
                 case HYPERFORMER: {
                     allow("reduction_factor");
                     noSharing();
                     HyperformerConfig.Builder b = HyperformerConfig.builder();
-                    ifSet("reduction_factor", v -> b.optReductionFactor((Integer) v));
+                    ifSet("reduction_factor", v -> b.reductionFactor((Integer) v));
                     return b.build();
                 }
                 case LORA: {
                     allow("rank", "alpha", "lora_dropout");
-                    LoraConfig.Builder b = LoraConfig.builder().optSharing(s);
-                    ifSet("rank", v -> b.optRank((Integer) v));
-                    ifSet("alpha", v -> b.optAlpha((Double) v));
-                    ifSet("lora_dropout", v -> b.optDropout((Double) v));
+                    LoraConfig.Builder b = LoraConfig.builder().sharing(s);
+                    ifSet("rank", v -> b.rank((Integer) v));
+                    ifSet("alpha", v -> b.alpha((Double) v));
+                    ifSet("lora_dropout", v -> b.dropout((Double) v));
                     return b.build();
                 }
                 case PROMPT: {
                     allow("prompt_length", "mid_dim");
-                    PromptConfig.Builder b = PromptConfig.builder().optSharing(s);
-                    ifSet("prompt_length", v -> b.optPromptLength((Integer) v));
-                    ifSet("mid_dim", v -> b.optMidDim((Integer) v));
+                    PromptConfig.Builder b = PromptConfig.builder().sharing(s);
+                    ifSet("prompt_length", v -> b.promptLength((Integer) v));
+                    ifSet("mid_dim", v -> b.midDim((Integer) v));
                     return b.build();
                 }
                 default:
@@ -543,15 +548,15 @@ public final class VlAdapter {
                 } catch (RuntimeException e) {
                     throw new IllegalArgumentException("the adapter checkpoint " + adapterCheckpoint + " was saved with"
                             + " backbone '" + checkpointBackboneId + "', which cannot be opened here (" + e.getMessage()
-                            + "); give the backbone with setBackbone(...)", e);
+                            + "); give the backbone with backbone(...)", e);
                 }
             }
-            throw new IllegalArgumentException("no backbone: call setBackbone(...) with a preset or HF folder");
+            throw new IllegalArgumentException("no backbone: call backbone(...) with a preset or HF folder");
         }
 
         private MethodConfig checkedMethodConfig() {
             if (tasks == null || tasks.isEmpty()) {
-                throw new IllegalArgumentException("no tasks: call setTasks(...)");
+                throw new IllegalArgumentException("no tasks: call tasks(...)");
             }
             MethodConfig cfg = methodConfig();
             if (recordedOptions != null) {
@@ -575,7 +580,7 @@ public final class VlAdapter {
         }
 
         private TrainableSelector selector(MethodConfig cfg) {
-            return TrainableSelector.builder().setMethod(cfg.method()).optUnfreezeT5LayerNorms(unfreezeT5LayerNorms).build();
+            return TrainableSelector.builder().method(cfg.method()).unfreezeT5LayerNorms(unfreezeT5LayerNorms).build();
         }
 
         private static BackboneShape shape(ModelConfig config) {

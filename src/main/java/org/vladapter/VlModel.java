@@ -336,7 +336,7 @@ public final class VlModel implements TrainableModel<Batch> {
 
     private void requireTokenizer() {
         if (tokenizer == null) {
-            throw new IllegalStateException("this model has no tokenizer: give one to VlAdapter.builder().optTokenizer(...)"
+            throw new IllegalStateException("this model has no tokenizer: give one to VlAdapter.builder().tokenizer(...)"
                     + " to decode predictions");
         }
     }

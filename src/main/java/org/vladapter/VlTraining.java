@@ -1,9 +1,15 @@
 package org.vladapter;
 
+import org.vladapter.metrics.EvaluationFiles;
+import org.vladapter.metrics.VqaAnnotation;
+import org.vladapter.peft.MethodPreset;
+import org.vladapter.recipe.Recipe;
 import org.vladapter.report.Charts;
 import org.vladapter.report.MethodResult;
 import org.vladapter.report.ResultsTable;
+import org.vladapter.tasks.Batch;
 import org.vladapter.tasks.BatchCollator;
+import org.vladapter.tasks.DatasetLayout;
 import org.vladapter.tasks.MultitaskLoader;
 import org.vladapter.tasks.Task;
 import org.vladapter.tasks.TaskDataset;
@@ -12,19 +18,37 @@ import org.vladapter.train.ProgressBar;
 import org.vladapter.train.Trainer;
 import org.vladapter.train.TrainingResult;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Multi-task training of a {@link VlModel} as the paper runs it, with everything a run leaves behind in
- * its run folder: checkpoints ({@code checkpoints/last}, {@code checkpoints/best}), the run record
+ * Multi-task training of a {@link VlModel} the paper's way, with everything a run leaves behind in its
+ * run folder: checkpoints ({@code checkpoints/last}, {@code checkpoints/best}), the run record
  * ({@code run.json}), the adapter-only checkpoint of the final model ({@code adapter/}, see
  * {@link AdapterCheckpoint}), per-epoch validation, the final test with prediction files, the results table
  * ({@code results.csv}, {@code results.html}) and charts ({@code loss.png}, {@code validation.png},
  * {@code score_vs_params.png}).
+ *
+ * <pre>{@code
+ * VlTraining.Result r = VlTraining.builder().model(model).data(Path.of("datasets")).build().fit();
+ * System.out.println(r.table().toText());
+ * }</pre>
+ *
+ * <p>The {@link Recipe} (default {@link Recipe#paper(VlModel)}) gives epochs, learning rate, batch sizes,
+ * task prompts and splits; single values can be overridden here ({@link Builder#epochs}, ...) or on the
+ * recipe. With {@link Builder#data(Path)} the splits are opened from the release layout; alternatively
+ * give {@link Builder#trainData}, {@link Builder#collator} and the evaluation splits yourself.
+ *
+ * <p>Re-runs: without {@link Builder#runDir} every run gets a new timestamped folder under {@code runs/}.
+ * A folder that already holds a run is refused unless {@link Builder#resume} (continue it; the recorded
+ * configuration must match) or {@link Builder#overwrite} (train it again) is set.
  */
 public final class VlTraining {
 
@@ -38,14 +62,28 @@ public final class VlTraining {
     public record Result(TrainingResult training, ResultsTable table, Path runDir) {}
 
     private final Builder b;
+    private final Recipe recipe;
+    private final Path runDir;
 
-    private VlTraining(Builder b) {
+    private VlTraining(Builder b, Recipe recipe, Path runDir) {
         this.b = b;
+        this.recipe = recipe;
+        this.runDir = runDir;
     }
 
     /** @return a new builder */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** @return the recipe this run follows (the paper's with the builder's overrides) */
+    public Recipe recipe() {
+        return recipe;
+    }
+
+    /** @return the run folder */
+    public Path runDir() {
+        return runDir;
     }
 
     /**
@@ -54,50 +92,122 @@ public final class VlTraining {
      * @return the result
      */
     public Result fit() {
+        if (b.dataRoot == null) {
+            return fit(b.train, b.collator, b.validation, b.test, b.vqaAnnotations);
+        }
+        try (DatasetLayout layout = DatasetLayout.builder().root(b.dataRoot).featureType(recipe.featureType())
+                        .readerOptions(recipe.readerOptions()).build();
+                BatchCollator collator = BatchCollator.builder().encoder(tokenizer()).build()) {
+            Map<Task, Integer> sizes = recipe.batchSizes();
+            MultitaskLoader.Builder train = MultitaskLoader.builder().collator(collator).seed(recipe.seed()).prefetch(2);
+            Map<Task, TaskDataset> validation = new LinkedHashMap<>();
+            Map<Task, TaskDataset> test = new LinkedHashMap<>();
+            for (Task t : b.model.tasks()) {
+                train.addTask(layout.open(t, recipe.trainSplit(t)), sizes.get(t));
+                validation.put(t, layout.open(t, recipe.validationSplit(t)));
+                if (recipe.test() && recipe.testSplit(t).isPresent()) {
+                    String split = recipe.testSplit(t).get();
+                    test.put(t, split.equals(recipe.validationSplit(t)) ? validation.get(t) : layout.open(t, split));
+                }
+            }
+            Map<String, VqaAnnotation> vqa = b.vqaAnnotations.isEmpty() ? discoverVqaAnnotations() : b.vqaAnnotations;
+            return fit(train.build(), collator, validation, test, vqa);
+        }
+    }
+
+    private org.vladapter.tokenize.TextEncoder tokenizer() {
+        if (b.model.tokenizer() == null) {
+            throw new IllegalArgumentException("data(...) needs a model with a tokenizer: give one to"
+                    + " VlAdapter.builder().tokenizer(...)");
+        }
+        return b.model.tokenizer();
+    }
+
+    /** The official VQA annotations ({@code vqa/v2_mscoco_{train,val}2014_annotations.json}) when present. */
+    private Map<String, VqaAnnotation> discoverVqaAnnotations() {
+        if (!b.model.tasks().contains(Task.VQA)) {
+            return Map.of();
+        }
+        List<Path> files = new ArrayList<>();
+        Path annotations = DatasetLayout.isHubRelease(b.dataRoot) ? b.dataRoot.resolve("annotations") : b.dataRoot;
+        for (String split : new String[] {"train2014", "val2014"}) {
+            Path f = annotations.resolve("vqa").resolve("v2_mscoco_" + split + "_annotations.json");
+            if (Files.exists(f)) {
+                files.add(f);
+            }
+        }
+        if (files.isEmpty()) {
+            System.err.println("vladapter: no official VQA annotations under " + annotations.resolve("vqa")
+                    + ": VQA is scored with the soft-label VQA score, not the official accuracy");
+            return Map.of();
+        }
+        return EvaluationFiles.readVqaAnnotations(files);
+    }
+
+    private Result fit(MultitaskLoader train, BatchCollator collator, Map<Task, TaskDataset> validationSplits,
+            Map<Task, TaskDataset> testSplits, Map<String, VqaAnnotation> vqa) {
         VlModel model = b.model;
-        Evaluator validation = b.validation.isEmpty() ? null : epoch -> evaluate(b.validation, null);
-        Path predictions = b.runDir.resolve("predictions");
-        Evaluator test = b.test.isEmpty() ? null : epoch -> evaluate(b.test, predictions);
-        Trainer.Builder<org.vladapter.tasks.Batch> tb = Trainer.<org.vladapter.tasks.Batch>builder()
-                .setModel(model)
-                .setData(new MultitaskPlan(b.train))
-                .optEpochs(b.epochs)
-                .optLearningRate(b.learningRate)
-                .optWarmupRatio(b.warmupRatio)
-                .optClipNorm(b.clipNorm)
-                .optSeed(b.seed)
-                .optCheckpointDir(b.runDir.resolve("checkpoints"))
-                .optRunRecordFile(b.runDir.resolve("run.json"))
-                .optProgress(b.progress)
-                .optGradientAccumulation(b.gradientAccumulation);
-        model.provenance().forEach(tb::optConfiguration);
-        tb.optConfiguration("trainable_parameters", model.parameterSummary().line());
+        Evaluator validation = validationSplits.isEmpty() ? null : epoch -> evaluate(validationSplits, collator, vqa, null);
+        Path predictions = runDir.resolve("predictions");
+        Evaluator test = testSplits.isEmpty() ? null : epoch -> evaluate(testSplits, collator, vqa, predictions);
+        Trainer.Builder<Batch> tb = Trainer.<Batch>builder()
+                .model(model)
+                .data(new MultitaskPlan(train))
+                .epochs(recipe.epochs())
+                .learningRate(recipe.learningRate())
+                .warmupRatio(recipe.warmupRatio())
+                .clipNorm(recipe.clipNorm())
+                .seed(recipe.seed())
+                .checkpointDir(runDir.resolve("checkpoints"))
+                .runRecordFile(runDir.resolve("run.json"))
+                .resume(b.resume)
+                .overwrite(b.overwrite)
+                .progress(b.progress)
+                .stepListener(b.stepListener)
+                .gradientAccumulation(b.gradientAccumulation);
+        model.provenance().forEach(tb::configuration);
+        tb.configuration("trainable_parameters", model.parameterSummary().line());
+        tb.configuration("recipe", recipe.asMap());
         if (validation != null) {
-            tb.optValidation(validation);
+            tb.validation(validation);
         }
         if (test != null) {
-            tb.optTest(test);
+            tb.test(test);
         }
         TrainingResult result = tb.build().fit();
-        AdapterCheckpoint.save(model, b.runDir.resolve("adapter"));
+        AdapterCheckpoint.save(model, runDir.resolve("adapter"));
 
-        Map<String, Double> scores = !result.test().isEmpty() ? result.test() : lastValidation(result);
-        String name = model.method().method().name().toLowerCase(java.util.Locale.ROOT)
-                + model.method().sharing().map(s -> "/" + s.name().toLowerCase(java.util.Locale.ROOT)).orElse("");
+        Map<String, Double> last = lastValidation(result);
+        Map<String, Double> scores = new LinkedHashMap<>();
         List<String> taskKeys = model.tasks().stream().map(Task::key).collect(Collectors.toList());
+        for (String k : taskKeys) {
+            Double s = result.test().containsKey(k) ? result.test().get(k) : last.get(k);
+            if (s != null) {
+                scores.put(k, s);
+            }
+        }
+        String name = methodName(model);
         ResultsTable table = ResultsTable.of(model.backbone().id() + " - " + name, taskKeys,
                 List.of(new MethodResult(name, scores, model.parameterSummary().trainablePercent())));
-        table.saveCsv(b.runDir.resolve("results.csv"));
-        table.saveHtml(b.runDir.resolve("results.html"));
-        Charts.savePng(Charts.lossPerTask(result.history(), 900, 500, 20), b.runDir.resolve("loss.png"));
+        table.saveCsv(runDir.resolve("results.csv"));
+        table.saveHtml(runDir.resolve("results.html"));
+        Charts.savePng(Charts.lossPerTask(result.history(), 900, 500, 20), runDir.resolve("loss.png"));
         if (!result.history().epochs().isEmpty() && validation != null) {
-            Charts.savePng(Charts.validationPerEpoch(result.history(), 900, 500), b.runDir.resolve("validation.png"));
+            Charts.savePng(Charts.validationPerEpoch(result.history(), 900, 500), runDir.resolve("validation.png"));
         }
         if (!scores.isEmpty()) {
             Charts.savePng(Charts.scoreVersusTrainedParameters(table, ResultsTable.AVERAGE, 700, 500),
-                    b.runDir.resolve("score_vs_params.png"));
+                    runDir.resolve("score_vs_params.png"));
         }
-        return new Result(result, table, b.runDir);
+        return new Result(result, table, runDir);
+    }
+
+    /**
+     * @param model a model
+     * @return its method's command-line name ({@code single-adapter}), the one name used in every output
+     */
+    static String methodName(VlModel model) {
+        return MethodPreset.of(model.method()).cliName();
     }
 
     private static Map<String, Double> lastValidation(TrainingResult result) {
@@ -105,12 +215,12 @@ public final class VlTraining {
         return epochs.isEmpty() ? Map.of() : epochs.get(epochs.size() - 1).validation();
     }
 
-    private Map<String, Double> evaluate(Map<Task, TaskDataset> splits, Path predictionDir) {
+    private Map<String, Double> evaluate(Map<Task, TaskDataset> splits, BatchCollator collator,
+            Map<String, VqaAnnotation> vqa, Path predictionDir) {
         Map<String, Double> scores = new LinkedHashMap<>();
         for (Map.Entry<Task, TaskDataset> e : splits.entrySet()) {
             ProgressBar bar = new ProgressBar("eval " + e.getKey().key(), e.getValue().size(), b.progress, System.err, 10);
-            TaskEvaluation.Result r = TaskEvaluation.evaluate(b.model, e.getValue(), b.collator, b.evalBatchSize, bar,
-                    b.vqaAnnotations);
+            TaskEvaluation.Result r = TaskEvaluation.evaluate(b.model, e.getValue(), collator, recipe.evalBatchSize(), bar, vqa);
             bar.finish();
             scores.put(e.getKey().key(), r.score());
             if (predictionDir != null) {
@@ -120,23 +230,31 @@ public final class VlTraining {
         return scores;
     }
 
-    /** Builder of {@link VlTraining}: the paper's recipe by default (spec 3). */
+    /**
+     * Builder of {@link VlTraining}: {@code model} is required, and either {@code data(Path)} or
+     * {@code trainData} with {@code collator}. Everything else follows the {@link Recipe}.
+     */
     public static final class Builder {
         private VlModel model;
+        private Path dataRoot;
         private MultitaskLoader train;
         private BatchCollator collator;
         private final Map<Task, TaskDataset> validation = new LinkedHashMap<>();
         private final Map<Task, TaskDataset> test = new LinkedHashMap<>();
-        private int epochs = 20;
-        private double learningRate = 1e-3;
-        private double warmupRatio = 0.1;
-        private double clipNorm = 5.0;
-        private int seed = 9595;
-        private int evalBatchSize = 32;
-        private Path runDir = Path.of("runs", "run");
+        private Recipe recipe;
+        private Integer epochs;
+        private Double learningRate;
+        private Double warmupRatio;
+        private Double clipNorm;
+        private Integer seed;
+        private Integer evalBatchSize;
+        private Path runDir;
+        private boolean resume;
+        private boolean overwrite;
         private ProgressBar.Style progress = ProgressBar.Style.AUTO;
         private int gradientAccumulation = 1;
-        private Map<String, org.vladapter.metrics.VqaAnnotation> vqaAnnotations = Map.of();
+        private Map<String, VqaAnnotation> vqaAnnotations = Map.of();
+        private org.vladapter.train.StepListener stepListener;
 
         private Builder() {}
 
@@ -144,35 +262,57 @@ public final class VlTraining {
          * @param model the model to train
          * @return this
          */
-        public Builder setModel(VlModel model) {
+        public Builder model(VlModel model) {
             this.model = model;
             return this;
         }
 
         /**
-         * @param train the multi-task training loader
+         * @param recipe the recipe (default: {@link Recipe#paper(VlModel)})
          * @return this
          */
-        public Builder setTrainData(MultitaskLoader train) {
+        public Builder recipe(Recipe recipe) {
+            this.recipe = recipe;
+            return this;
+        }
+
+        /**
+         * Trains on the VL-Adapter data release: the recipe's training, validation and test splits of the
+         * model's tasks, the paper's per-task batch sizes, the model's tokenizer, and the official VQA
+         * annotations when {@code vqa/v2_mscoco_*_annotations.json} are there.
+         *
+         * @param datasetsRoot the release's {@code datasets/} folder (layout: {@code datasets/README.md})
+         * @return this
+         */
+        public Builder data(Path datasetsRoot) {
+            this.dataRoot = datasetsRoot;
+            return this;
+        }
+
+        /**
+         * @param train the multi-task training loader (instead of {@link #data(Path)})
+         * @return this
+         */
+        public Builder trainData(MultitaskLoader train) {
             this.train = train;
             return this;
         }
 
         /**
-         * @param collator the collator used for evaluation batches
+         * @param collator the collator used for evaluation batches (with {@link #trainData})
          * @return this
          */
-        public Builder setCollator(BatchCollator collator) {
+        public Builder collator(BatchCollator collator) {
             this.collator = collator;
             return this;
         }
 
         /**
          * @param task a task
-         * @param split its validation split (evaluated after every epoch)
+         * @param split its validation split (evaluated after every epoch; with {@link #trainData})
          * @return this
          */
-        public Builder optValidation(Task task, TaskDataset split) {
+        public Builder validation(Task task, TaskDataset split) {
             validation.put(task, split);
             return this;
         }
@@ -182,81 +322,99 @@ public final class VlTraining {
          * @param split its test split (evaluated once with the last-epoch model; predictions written)
          * @return this
          */
-        public Builder optTest(Task task, TaskDataset split) {
+        public Builder test(Task task, TaskDataset split) {
             test.put(task, split);
             return this;
         }
 
         /**
-         * @param epochs epochs (paper: 20 image, 7 video)
+         * @param epochs epochs (recipe: 20 image, 7 video)
          * @return this
          */
-        public Builder optEpochs(int epochs) {
+        public Builder epochs(int epochs) {
             this.epochs = epochs;
             return this;
         }
 
         /**
-         * @param lr peak learning rate (paper: 1e-3 for most PEFT methods, 1e-4 full fine-tuning, spec 3.2)
+         * @param lr peak learning rate (recipe: per method, e.g. 1e-3 for most PEFT methods, 1e-4 full fine-tuning)
          * @return this
          */
-        public Builder optLearningRate(double lr) {
+        public Builder learningRate(double lr) {
             this.learningRate = lr;
             return this;
         }
 
         /**
-         * @param ratio warmup fraction of all steps (paper: 0.1)
+         * @param ratio warmup fraction of all steps (recipe: 0.1)
          * @return this
          */
-        public Builder optWarmupRatio(double ratio) {
+        public Builder warmupRatio(double ratio) {
             this.warmupRatio = ratio;
             return this;
         }
 
         /**
-         * @param norm global gradient-norm clip (paper: 5)
+         * @param norm global gradient-norm clip (recipe: 5)
          * @return this
          */
-        public Builder optClipNorm(double norm) {
+        public Builder clipNorm(double norm) {
             this.clipNorm = norm;
             return this;
         }
 
         /**
-         * @param seed training seed (paper: 9595)
+         * @param seed training seed (recipe: 9595)
          * @return this
          */
-        public Builder optSeed(int seed) {
+        public Builder seed(int seed) {
             this.seed = seed;
             return this;
         }
 
         /**
-         * @param size evaluation batch size
+         * @param size evaluation batch size (recipe: 64)
          * @return this
          */
-        public Builder optEvalBatchSize(int size) {
+        public Builder evalBatchSize(int size) {
             this.evalBatchSize = size;
             return this;
         }
 
         /**
-         * @param dir the run folder
+         * @param dir the run folder (default: a new {@code runs/<method>-<yyyyMMdd-HHmmss>} per run)
          * @return this
          */
-        public Builder optRunDir(Path dir) {
+        public Builder runDir(Path dir) {
             this.runDir = dir;
             return this;
         }
 
         /**
          * @param microBatches micro-batches per step, gradients accumulated (default 1); see
-         *     {@link Trainer.Builder#optGradientAccumulation}
+         *     {@link Trainer.Builder#gradientAccumulation}
          * @return this
          */
-        public Builder optGradientAccumulation(int microBatches) {
+        public Builder gradientAccumulation(int microBatches) {
             this.gradientAccumulation = microBatches;
+            return this;
+        }
+
+        /**
+         * @param resume continue the run already in the run folder (its recorded configuration must match)
+         * @return this
+         */
+        public Builder resume(boolean resume) {
+            this.resume = resume;
+            return this;
+        }
+
+        /**
+         * @param overwrite train again in a run folder that already holds a run, replacing it
+         * @return this
+         */
+        public Builder overwrite(boolean overwrite) {
+            this.overwrite = overwrite;
             return this;
         }
 
@@ -264,8 +422,17 @@ public final class VlTraining {
          * @param style progress output style
          * @return this
          */
-        public Builder optProgress(ProgressBar.Style style) {
+        public Builder progress(ProgressBar.Style style) {
             this.progress = style;
+            return this;
+        }
+
+        /**
+         * @param listener told about every finished training step (e.g. a display spanning several runs)
+         * @return this
+         */
+        public Builder stepListener(org.vladapter.train.StepListener listener) {
+            this.stepListener = listener;
             return this;
         }
 
@@ -274,17 +441,54 @@ public final class VlTraining {
          *     official-style accuracy, as the paper reports it
          * @return this
          */
-        public Builder optVqaAnnotations(List<Path> files) {
-            this.vqaAnnotations = org.vladapter.metrics.EvaluationFiles.readVqaAnnotations(files);
+        public Builder vqaAnnotations(List<Path> files) {
+            this.vqaAnnotations = EvaluationFiles.readVqaAnnotations(files);
             return this;
         }
 
         /** @return the training run */
         public VlTraining build() {
-            if (model == null || train == null || collator == null) {
-                throw new IllegalArgumentException("VlTraining needs setModel, setTrainData and setCollator");
+            List<String> missing = new ArrayList<>();
+            if (model == null) {
+                missing.add("model(...)");
             }
-            return new VlTraining(this);
+            if (dataRoot == null && train == null) {
+                missing.add("trainData(...) or data(Path)");
+            }
+            if (dataRoot == null && collator == null) {
+                missing.add("collator(...)");
+            }
+            if (!missing.isEmpty()) {
+                throw new IllegalArgumentException("VlTraining is missing " + String.join(", ", missing));
+            }
+            if (dataRoot != null && (train != null || !validation.isEmpty() || !test.isEmpty())) {
+                throw new IllegalArgumentException("VlTraining: give either data(Path) or trainData/validation/test, not both");
+            }
+            if (resume && overwrite) {
+                throw new IllegalArgumentException("VlTraining: resume and overwrite exclude each other");
+            }
+            Recipe.Builder r = (recipe != null ? recipe : Recipe.paper(model)).toBuilder();
+            if (epochs != null) {
+                r.epochs(epochs);
+            }
+            if (learningRate != null) {
+                r.learningRate(learningRate);
+            }
+            if (warmupRatio != null) {
+                r.warmupRatio(warmupRatio);
+            }
+            if (clipNorm != null) {
+                r.clipNorm(clipNorm);
+            }
+            if (seed != null) {
+                r.seed(seed);
+            }
+            if (evalBatchSize != null) {
+                r.evalBatchSize(evalBatchSize);
+            }
+            Path dir = runDir != null ? runDir : Path.of("runs", methodName(model) + "-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            return new VlTraining(this, r.build(), dir);
         }
     }
 }

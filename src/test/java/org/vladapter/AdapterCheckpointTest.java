@@ -88,12 +88,12 @@ class AdapterCheckpointTest {
                 .hasMessageContaining("adapter_config.json").hasMessageContaining("method: checkpoint \"ADAPTER\", model \"LORA\"");
         assertThatThrownBy(() -> loadInto(TinyVl.builder(Tiny.BART, MethodPreset.MULTIPLE_ADAPTERS), ckpt))
                 .hasMessageContaining("sharing: checkpoint \"SINGLE\", model \"MULTIPLE\"");
-        assertThatThrownBy(() -> loadInto(TinyVl.builder(Tiny.BART, MethodPreset.SINGLE_ADAPTER).optReductionFactor(4), ckpt))
+        assertThatThrownBy(() -> loadInto(TinyVl.builder(Tiny.BART, MethodPreset.SINGLE_ADAPTER).reductionFactor(4), ckpt))
                 .hasMessageContaining("options: checkpoint").hasMessageContaining("\"reductionFactor\":8");
-        assertThatThrownBy(() -> loadInto(TinyVl.builder(Tiny.BART, MethodPreset.SINGLE_ADAPTER).optFeatureDim(8), ckpt))
+        assertThatThrownBy(() -> loadInto(TinyVl.builder(Tiny.BART, MethodPreset.SINGLE_ADAPTER).featureDim(8), ckpt))
                 .hasMessageContaining("feature_dim: checkpoint 16, model 8");
         assertThatThrownBy(() -> loadInto(TinyVl.builder(Tiny.BART, MethodPreset.SINGLE_ADAPTER)
-                .setTasks(TinyVl.TASKS.subList(0, 2)), ckpt)).hasMessageContaining("tasks: checkpoint [\"vqa\",\"gqa\",\"nlvr\",\"caption\"]");
+                .tasks(TinyVl.TASKS.subList(0, 2)), ckpt)).hasMessageContaining("tasks: checkpoint [\"vqa\",\"gqa\",\"nlvr\",\"caption\"]");
     }
 
     @Test
@@ -106,7 +106,7 @@ class AdapterCheckpointTest {
     @Test
     void refusesDifferentFrozenRowsAndNamesTheSeed() {
         Path ckpt = saved(Tiny.BART, MethodPreset.SINGLE_ADAPTER);
-        assertThatThrownBy(() -> loadInto(TinyVl.builder(Tiny.BART, MethodPreset.SINGLE_ADAPTER).optSeed(1), ckpt))
+        assertThatThrownBy(() -> loadInto(TinyVl.builder(Tiny.BART, MethodPreset.SINGLE_ADAPTER).seed(1), ckpt))
                 .hasMessageContaining("frozen added vocabulary rows").hasMessageContaining("seed " + TinyVl.SEED);
     }
 

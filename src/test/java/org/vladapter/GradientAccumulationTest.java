@@ -37,7 +37,7 @@ class GradientAccumulationTest {
     private static Map<Task, Batch> batches(VlModel model) {
         TinyVl.Grids store = new TinyVl.Grids(TinyVl.FEATURE_DIM, "img1", "img2", "img3", "img4");
         Map<Task, Batch> out = new LinkedHashMap<>();
-        try (BatchCollator collator = BatchCollator.builder().setEncoder(new TinyVl.Words(model.config())).build()) {
+        try (BatchCollator collator = BatchCollator.builder().encoder(new TinyVl.Words(model.config())).build()) {
             out.put(Task.VQA, collator.collate(List.of(
                     new Example(Task.VQA, "q1", "vqa: what is the man holding", "umbrella", 0.9f, List.of("img1"), null),
                     new Example(Task.VQA, "q2", "vqa: how many dogs are there", "two", 1f, List.of("img2"), null),
@@ -62,7 +62,7 @@ class GradientAccumulationTest {
     }
 
     private static VlModel model(NDManager manager) {
-        return TinyVl.builder(TinyVl.Tiny.BART, MethodPreset.fromCliName("single-lora")).optDropout(0f).optLoraDropout(0).optManager(manager).build();
+        return TinyVl.builder(TinyVl.Tiny.BART, MethodPreset.fromCliName("single-lora")).dropout(0f).loraDropout(0).manager(manager).build();
     }
 
     private static Map<String, float[]> gradients(VlModel model) {
@@ -163,8 +163,8 @@ class GradientAccumulationTest {
                     return steps.iterator();
                 }
             };
-            Trainer.<Batch>builder().setModel(model).setData(plan).optEpochs(2).optLearningRate(1e-3).optWarmupRatio(0)
-                    .optProgress(ProgressBar.Style.QUIET).optGradientAccumulation(accumulation).build().fit();
+            Trainer.<Batch>builder().model(model).data(plan).epochs(2).learningRate(1e-3).warmupRatio(0)
+                    .progress(ProgressBar.Style.QUIET).gradientAccumulation(accumulation).build().fit();
             Map<String, float[]> out = new LinkedHashMap<>();
             model.namedParameters().forEach((k, p) -> {
                 if (p.requiresGradient()) {

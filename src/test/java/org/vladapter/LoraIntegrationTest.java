@@ -62,7 +62,7 @@ class LoraIntegrationTest {
     void mergedLoraMatchesUnmergedAndUnmergeRestores(Tiny tiny, MethodPreset preset) {
         VlModel model = TinyVl.builder(tiny, preset).build();
         Map<Task, Batch> batches = TinyVl.batches(model.backbone().config());
-        try (NDManager ignored = model.manager(); AdamW adam = AdamW.builder().setParameters(model.namedParameters()).build()) {
+        try (NDManager ignored = model.manager(); AdamW adam = AdamW.builder().parameters(model.namedParameters()).build()) {
             for (Task task : List.of(Task.VQA, Task.GQA)) {
                 MethodMatrixTest.backward(model, batches.get(task));
                 adam.step(1e-2, n -> model.usesParameter(task.key(), n));

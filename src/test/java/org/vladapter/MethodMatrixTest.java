@@ -73,7 +73,7 @@ class MethodMatrixTest {
                     frozenBefore.put(n, p.getArray().toFloatArray());
                 }
             });
-            try (AdamW adam = AdamW.builder().setParameters(all).build()) {
+            try (AdamW adam = AdamW.builder().parameters(all).build()) {
                 assertThat(adam.trainableParameters().keySet()).isEqualTo(trainable.keySet());
                 boolean aChecked = false;
                 Map<Task, Set<String>> routed = new LinkedHashMap<>();
@@ -137,7 +137,7 @@ class MethodMatrixTest {
         Map<Task, float[]> trained = new LinkedHashMap<>();
         VlModel model = TinyVl.builder(tiny, preset).build();
         Map<Task, Batch> batches = TinyVl.batches(model.backbone().config());
-        try (NDManager ignored = model.manager(); AdamW adam = AdamW.builder().setParameters(model.namedParameters()).build()) {
+        try (NDManager ignored = model.manager(); AdamW adam = AdamW.builder().parameters(model.namedParameters()).build()) {
             for (Task task : List.of(Task.VQA, Task.GQA)) {
                 backward(model, batches.get(task));
                 adam.step(1e-2, n -> model.usesParameter(task.key(), n));

@@ -47,8 +47,8 @@ final class TinyVl {
     }
 
     static VlAdapter.Builder builder(Tiny tiny, MethodPreset preset) {
-        return VlAdapter.builder().setBackbone(tiny.backbone()).setMethod(preset).setTasks(TASKS)
-                .optFeatureDim(FEATURE_DIM).optSeed(SEED);
+        return VlAdapter.builder().backbone(tiny.backbone()).method(preset).tasks(TASKS)
+                .featureDim(FEATURE_DIM).seed(SEED);
     }
 
     /**
@@ -148,7 +148,7 @@ final class TinyVl {
     static Map<Task, Batch> batches(ModelConfig config) {
         Grids store = new Grids(FEATURE_DIM, "img1", "img2", "img3", "img4");
         Map<Task, Batch> out = new LinkedHashMap<>();
-        try (BatchCollator collator = BatchCollator.builder().setEncoder(new Words(config)).build()) {
+        try (BatchCollator collator = BatchCollator.builder().encoder(new Words(config)).build()) {
             out.put(Task.VQA, collator.collate(List.of(
                     new Example(Task.VQA, "q1", "vqa: what is the man holding", "umbrella", 0.9f, List.of("img1"), null),
                     new Example(Task.VQA, "q2", "vqa: how many dogs are there", "two", 1f, List.of("img2"), null)), store));

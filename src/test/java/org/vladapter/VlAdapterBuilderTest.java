@@ -26,32 +26,32 @@ class VlAdapterBuilderTest {
         for (MethodPreset p : MethodPreset.values()) {
             assertThat(bart(p).methodConfig().asMap()).as(p.cliName()).isEqualTo(p.defaultConfig().asMap());
         }
-        assertThat(bart(MethodPreset.MULTIPLE_LORA).optRank(8).methodConfig().asMap()).containsEntry("rank", 8)
+        assertThat(bart(MethodPreset.MULTIPLE_LORA).rank(8).methodConfig().asMap()).containsEntry("rank", 8)
                 .containsEntry("sharing", "MULTIPLE");
-        assertThat(bart(MethodPreset.SINGLE_COMPACTER).optOption("phm_dim", "4").methodConfig().asMap())
+        assertThat(bart(MethodPreset.SINGLE_COMPACTER).option("phm_dim", "4").methodConfig().asMap())
                 .containsEntry("phmDim", 4);
-        assertThat(bart(MethodPreset.SINGLE_LORA).optOption("alpha", "16").methodConfig().asMap()).containsEntry("alpha", 16.0);
+        assertThat(bart(MethodPreset.SINGLE_LORA).option("alpha", "16").methodConfig().asMap()).containsEntry("alpha", 16.0);
     }
 
     @Test
     void badInputIsNamed() {
-        assertThatThrownBy(() -> VlAdapter.builder().setMethod("double-adapter"))
+        assertThatThrownBy(() -> VlAdapter.builder().method("double-adapter"))
                 .hasMessageContaining("unknown method 'double-adapter'").hasMessageContaining("single-adapter");
-        assertThatThrownBy(() -> bart(MethodPreset.SINGLE_LORA).optOption("ranq", "8"))
+        assertThatThrownBy(() -> bart(MethodPreset.SINGLE_LORA).option("ranq", "8"))
                 .hasMessageContaining("unknown option 'ranq'").hasMessageContaining("rank");
-        assertThatThrownBy(() -> bart(MethodPreset.SINGLE_LORA).optOption("rank", "eight"))
+        assertThatThrownBy(() -> bart(MethodPreset.SINGLE_LORA).option("rank", "eight"))
                 .hasMessageContaining("option 'rank' needs an integer, got 'eight'");
-        assertThatThrownBy(() -> bart(MethodPreset.SINGLE_ADAPTER).optRank(8).methodConfig())
+        assertThatThrownBy(() -> bart(MethodPreset.SINGLE_ADAPTER).rank(8).methodConfig())
                 .hasMessageContaining("[rank] do not apply to method ADAPTER").hasMessageContaining("reduction_factor");
-        assertThatThrownBy(() -> bart(MethodPreset.FULL_FINETUNING).optPromptLength(8).methodConfig())
+        assertThatThrownBy(() -> bart(MethodPreset.FULL_FINETUNING).promptLength(8).methodConfig())
                 .hasMessageContaining("it has no options");
-        assertThatThrownBy(() -> bart(MethodPreset.HYPERFORMER).optSharing(Sharing.SINGLE).methodConfig())
+        assertThatThrownBy(() -> bart(MethodPreset.HYPERFORMER).sharing(Sharing.SINGLE).methodConfig())
                 .hasMessageContaining("sharing does not apply to method HYPERFORMER");
-        assertThatThrownBy(() -> bart(MethodPreset.MULTIPLE_ADAPTERS).optSharing(Sharing.SINGLE).methodConfig())
+        assertThatThrownBy(() -> bart(MethodPreset.MULTIPLE_ADAPTERS).sharing(Sharing.SINGLE).methodConfig())
                 .hasMessageContaining("sharing SINGLE contradicts method multiple-adapters");
-        assertThatThrownBy(() -> VlAdapter.builder().setMethod(MethodPreset.SINGLE_ADAPTER).setTasks(Task.VQA).build())
+        assertThatThrownBy(() -> VlAdapter.builder().method(MethodPreset.SINGLE_ADAPTER).tasks(Task.VQA).build())
                 .hasMessageContaining("no backbone");
-        assertThatThrownBy(() -> VlAdapter.builder().setBackbone(Tiny.T5.backbone()).setMethod(MethodPreset.SINGLE_ADAPTER).build())
+        assertThatThrownBy(() -> VlAdapter.builder().backbone(Tiny.T5.backbone()).method(MethodPreset.SINGLE_ADAPTER).build())
                 .hasMessageContaining("no tasks");
     }
 
@@ -106,7 +106,7 @@ class VlAdapterBuilderTest {
 
     @Test
     void rebuildsFromAnAdapterCheckpointsConfig(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        VlModel model = bart(MethodPreset.MULTIPLE_LORA).optRank(4).optAlpha(8).build();
+        VlModel model = bart(MethodPreset.MULTIPLE_LORA).rank(4).alpha(8).build();
         try (NDManager ignored = model.manager()) {
             AdapterCheckpoint.save(model, dir.resolve("ckpt"));
         }
@@ -122,16 +122,16 @@ class VlAdapterBuilderTest {
     void backboneDropoutIsForcedToThePapersValueUnlessSet() {
         // the tiny checkpoint's config has every dropout at 0; VL-Adapter forces all three to --dropout 0.1
         try (NDManager m = NDManager.newBaseManager()) {
-            VlModel paper = VlAdapter.builder().setBackbone(org.vladapter.backbone.FixtureTensors.folder("bart-tiny").toString())
-                    .setMethod("single-adapter").setTasks(Task.VQA).optFeatureDim(8).optManager(m).build();
+            VlModel paper = VlAdapter.builder().backbone(org.vladapter.backbone.FixtureTensors.folder("bart-tiny").toString())
+                    .method("single-adapter").tasks(Task.VQA).featureDim(8).manager(m).build();
             assertThat(paper.config().dropout()).isEqualTo(0.1f);
             assertThat(paper.config().attentionDropout()).isEqualTo(0.1f);
             assertThat(paper.config().activationDropout()).isEqualTo(0.1f);
             assertThat(paper.provenance()).containsEntry("dropout", 0.1f);
-            VlModel none = VlAdapter.builder().setBackbone(org.vladapter.backbone.FixtureTensors.folder("bart-tiny").toString())
-                    .setMethod("single-adapter").setTasks(Task.VQA).optFeatureDim(8).optDropout(0f).optManager(m).build();
+            VlModel none = VlAdapter.builder().backbone(org.vladapter.backbone.FixtureTensors.folder("bart-tiny").toString())
+                    .method("single-adapter").tasks(Task.VQA).featureDim(8).dropout(0f).manager(m).build();
             assertThat(none.config().dropout()).isZero();
         }
-        assertThatThrownBy(() -> VlAdapter.builder().optDropout(1f)).hasMessageContaining("dropout");
+        assertThatThrownBy(() -> VlAdapter.builder().dropout(1f)).hasMessageContaining("dropout");
     }
 }

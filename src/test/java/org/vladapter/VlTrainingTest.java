@@ -35,25 +35,25 @@ class VlTrainingTest {
         List<Task> tasks = Task.imageTasks();
         TextEncoder tokenizer = smallVocab(new WhitespaceEncoder(), 600);
         try (NDManager manager = NDManager.newBaseManager();
-                DatasetLayout layout = DatasetLayout.builder().setRoot(fixture.root()).build();
-                BatchCollator collator = BatchCollator.builder().setEncoder(tokenizer).build()) {
+                DatasetLayout layout = DatasetLayout.builder().root(fixture.root()).build();
+                BatchCollator collator = BatchCollator.builder().encoder(tokenizer).build()) {
             VlModel model = VlAdapter.builder()
-                    .setBackbone(Backbone.fromFolder(FixtureTensors.folder("bart-tiny")))
-                    .setMethod("single-adapter")
-                    .setTasks(tasks)
-                    .optTokenizer(tokenizer)
-                    .optManager(manager)
+                    .backbone(Backbone.fromFolder(FixtureTensors.folder("bart-tiny")))
+                    .method("single-adapter")
+                    .tasks(tasks)
+                    .tokenizer(tokenizer)
+                    .manager(manager)
                     .build();
-            MultitaskLoader.Builder train = MultitaskLoader.builder().setCollator(collator).optSeed(1);
-            VlTraining.Builder run = VlTraining.builder().setModel(model).setCollator(collator)
-                    .optEpochs(2).optLearningRate(1e-3).optRunDir(dir.resolve("run"))
-                    .optProgress(ProgressBar.Style.QUIET);
+            MultitaskLoader.Builder train = MultitaskLoader.builder().collator(collator).seed(1);
+            VlTraining.Builder run = VlTraining.builder().model(model).collator(collator)
+                    .epochs(2).learningRate(1e-3).runDir(dir.resolve("run"))
+                    .progress(ProgressBar.Style.QUIET);
             for (Task t : tasks) {
                 train.addTask(layout.open(t, DatasetLayout.trainSplit(t)), 2);
-                run.optValidation(t, layout.open(t, DatasetLayout.validationSplit(t)));
-                run.optTest(t, layout.open(t, DatasetLayout.validationSplit(t)));
+                run.validation(t, layout.open(t, DatasetLayout.validationSplit(t)));
+                run.test(t, layout.open(t, DatasetLayout.validationSplit(t)));
             }
-            VlTraining.Result result = run.setTrainData(train.build()).build().fit();
+            VlTraining.Result result = run.trainData(train.build()).build().fit();
 
             assertThat(result.training().history().epochs()).hasSize(2);
             assertThat(result.training().history().losses()).allSatisfy(l -> assertThat(Double.isFinite(l.loss())).isTrue());

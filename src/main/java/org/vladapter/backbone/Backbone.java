@@ -52,6 +52,15 @@ public final class Backbone {
     }
 
     /**
+     * @param id a name for messages and records
+     * @param config a configuration
+     * @return a backbone of that configuration with random weights, like the presets (for benchmarks)
+     */
+    public static Backbone random(String id, ModelConfig config) {
+        return new Backbone(id, java.util.Objects.requireNonNull(config, "config"), null);
+    }
+
+    /**
      * @param folder an HF checkpoint folder
      * @return the backbone read from it
      */

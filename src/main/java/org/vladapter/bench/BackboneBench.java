@@ -81,8 +81,8 @@ public final class BackboneBench {
             for (int c = 0; c < 2; c++) {
                 // EOS is banned until the last token: a random model may otherwise stop at once (it emits EOS
                 // first for bart-base), and the benchmark would time the encoder and one step
-                GenerationConfig cfg = GenerationConfig.builder().optMaxNewTokens(newTokens).optMinLength(newTokens + 1)
-                        .optUseCache(c == 0).build();
+                GenerationConfig cfg = GenerationConfig.builder().maxNewTokens(newTokens).minLength(newTokens + 1)
+                        .useCache(c == 0).build();
                 variants[c] = () -> gen.generate(evalInput, cfg, ForwardContext.EVAL);
             }
             double[][] timings = BenchStats.timeInTurns(1, runs, variants);

@@ -69,8 +69,8 @@ public final class DataLoadingBench {
 
             Hdf5DirectoryStore store = new Hdf5DirectoryStore(features, FeatureShape.CLIP_RN101_GRID);
             VqaDataset data = VqaDataset.load("bench", List.of(annotations), store, ReaderOptions.defaults());
-            try (BatchCollator collator = BatchCollator.builder().setEncoder(new HashingEncoder())
-                    .optFeatureThreads(threads).build()) {
+            try (BatchCollator collator = BatchCollator.builder().encoder(new HashingEncoder())
+                    .featureThreads(threads).build()) {
                 TaskLoader loader = new TaskLoader(data, batchSize, collator);
                 double[] batchesPerSecond = new double[runs];
                 double[] readsPerSecond = new double[runs];

@@ -110,11 +110,11 @@ public final class MethodBench {
 
     private static Row measure(Backbone backbone, MethodPreset method, Batch batch, int warmup, int runs) {
         long t0 = System.nanoTime();
-        VlModel model = VlAdapter.builder().setBackbone(backbone).setMethod(method).setTasks(Task.imageTasks())
-                .optFeatureDim(2048).build();
+        VlModel model = VlAdapter.builder().backbone(backbone).method(method).tasks(Task.imageTasks())
+                .featureDim(2048).build();
         double buildSeconds = (System.nanoTime() - t0) / 1e9;
         try (NDManager ignored = model.manager();
-                AdamW adam = AdamW.builder().setParameters(model.namedParameters()).build()) {
+                AdamW adam = AdamW.builder().parameters(model.namedParameters()).build()) {
             String task = batch.task().key();
             ParameterSummary summary = model.parameterSummary();
             long used = 0;
@@ -158,8 +158,13 @@ public final class MethodBench {
 
     /** A VQA batch of random features and fixed-length token sequences. */
     static Batch vqaBatch(ModelConfig config, int batch, int textTokens, int visualTokens, int outputTokens) {
+        return vqaBatch(config, batch, textTokens, visualTokens, outputTokens, 2048);
+    }
+
+    /** A VQA batch of random features of width {@code featureDim} and fixed-length token sequences. */
+    static Batch vqaBatch(ModelConfig config, int batch, int textTokens, int visualTokens, int outputTokens, int featureDim) {
         Random random = new Random(1);
-        float[][] grid = new float[49][2048];
+        float[][] grid = new float[49][featureDim];
         for (float[] row : grid) {
             for (int j = 0; j < row.length; j++) {
                 row[j] = (float) random.nextGaussian();
@@ -178,7 +183,7 @@ public final class MethodBench {
 
             @Override
             public String describe() {
-                return "random 7x7x2048 grid";
+                return "random 7x7x" + featureDim + " grid";
             }
         };
         List<Example> examples = new ArrayList<>();
@@ -186,8 +191,8 @@ public final class MethodBench {
             examples.add(new Example(Task.VQA, "q" + i, words(textTokens - specials(config)),
                     words(outputTokens - specials(config)), 1f, List.of("img" + i), null));
         }
-        try (BatchCollator collator = BatchCollator.builder().setEncoder(new CountingEncoder(config))
-                .optImageTokens(visualTokens).build()) {
+        try (BatchCollator collator = BatchCollator.builder().encoder(new CountingEncoder(config))
+                .imageTokens(visualTokens).build()) {
             return collator.collate(examples, store);
         }
     }

@@ -40,7 +40,9 @@ public final class BenchCommand implements Callable<Integer> {
         /** COCO caption metrics (PTB, BLEU, ROUGE-L, CIDEr-D) for 5k, 10k, 25k candidates with 5 references. */
         metrics,
         /** Every PEFT method on the preset: training step time, trainable/gradient/AdamW/activation memory. */
-        methods
+        methods,
+        /** A small (ShapesWorld-size) model's step: per-op cost, forward/backward/clip/AdamW, time against batch size. */
+        steps
     }
 
     @Override
@@ -59,6 +61,12 @@ public final class BenchCommand implements Callable<Integer> {
                 return 0;
             case metrics:
                 org.vladapter.bench.CaptionMetricsBench.main(new String[0]);
+                return 0;
+            case steps:
+                List<MethodPreset> stepMethods = methods == null ? Arrays.asList(MethodPreset.values())
+                        : Arrays.stream(methods.split(",")).map(MethodPreset::fromCliName).collect(Collectors.toList());
+                org.vladapter.bench.StepProfileBench.run(null, stepMethods, batch == null ? 32 : batch,
+                        runs == null ? 5 : runs, System.out);
                 return 0;
             default:
                 throw new IllegalArgumentException("unknown suite " + suite);

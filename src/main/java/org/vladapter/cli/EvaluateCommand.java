@@ -174,7 +174,7 @@ public final class EvaluateCommand implements Callable<Integer> {
         for (String id : preds.keySet()) {
             references.add(refs.get(id));
         }
-        CaptionScores scores = CaptionEvaluator.builder().optReplaceUnk(!official).build()
+        CaptionScores scores = CaptionEvaluator.builder().replaceUnk(!official).build()
                 .evaluate(candidates, references);
         JsonObject o = new JsonObject();
         o.addProperty("metric", "caption");

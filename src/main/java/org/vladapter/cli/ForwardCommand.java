@@ -51,7 +51,7 @@ public final class ForwardCommand implements Callable<Integer> {
                 NDArray embeds = read.embeddings("inputs_embeds", shape);
                 outputs.put("logits_from_embeds", m.forward(EncoderInput.ofEmbeds(embeds, mask), dec, ForwardContext.EVAL));
             }
-            SafeTensorsWriter writer = new SafeTensorsWriter().optMetadata("producer", "vladapter forward");
+            SafeTensorsWriter writer = new SafeTensorsWriter().metadata("producer", "vladapter forward");
             outputs.forEach(writer::add);
             writer.write(out);
             System.err.println("wrote " + String.join(", ", outputs.keySet()) + " to " + out);

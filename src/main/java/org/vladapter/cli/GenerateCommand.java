@@ -59,27 +59,27 @@ public final class GenerateCommand implements Callable<Integer> {
             ModelInputs read = new ModelInputs(in, manager);
             NDArray ids = read.ids("input_ids", -1, m.config().vocabSize());
             EncoderInput input = EncoderInput.ofIds(ids, read.mask("attention_mask", ids.getShape()));
-            GenerationConfig.Builder b = GenerationConfig.fromModel(m.config()).optUseCache(!noCache);
+            GenerationConfig.Builder b = GenerationConfig.fromModel(m.config()).useCache(!noCache);
             if (numBeams != null) {
-                b.optNumBeams(numBeams);
+                b.numBeams(numBeams);
             }
             if (maxLength != null) {
-                b.optMaxLength(maxLength);
+                b.maxLength(maxLength);
             }
             if (maxNewTokens != null) {
-                b.optMaxNewTokens(maxNewTokens);
+                b.maxNewTokens(maxNewTokens);
             }
             if (minLength != null) {
-                b.optMinLength(minLength);
+                b.minLength(minLength);
             }
             if (lengthPenalty != null) {
-                b.optLengthPenalty(lengthPenalty);
+                b.lengthPenalty(lengthPenalty);
             }
             if (earlyStopping != null) {
-                b.optEarlyStopping(earlyStopping);
+                b.earlyStopping(earlyStopping);
             }
             if (noRepeatNgramSize != null) {
-                b.optNoRepeatNgramSize(noRepeatNgramSize);
+                b.noRepeatNgramSize(noRepeatNgramSize);
             }
             long[][] sequences = new Generator(m).generate(input, b.build(), ForwardContext.EVAL);
             System.out.println(new Gson().toJson(sequences));

@@ -18,12 +18,15 @@ import java.nio.file.NoSuchFileException;
         subcommands = {
             // one line per subcommand; keep sorted
             BenchCommand.class,
+            CommandLine.HelpCommand.class,
             DownloadCommand.class,
             EvaluateCommand.class,
             ForwardCommand.class,
             GenerateCommand.class,
             ParamsCommand.class,
             RestoreReleaseCommand.class,
+            ReproduceCommand.class,
+            ShapesCommand.class,
             TrainCommand.class,
         })
 public final class Main implements Runnable {
@@ -32,7 +35,8 @@ public final class Main implements Runnable {
     public static final String STACK_TRACE_ENV = "VLADAPTER_STACKTRACE";
 
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
-            description = "print the stack trace of an error (also: environment variable " + STACK_TRACE_ENV + "=1)")
+            description = "show the engine's log lines and the stack trace of an error (also: environment variable "
+                    + STACK_TRACE_ENV + "=1 for stack traces)")
     boolean verbose;
 
     /**
@@ -49,8 +53,19 @@ public final class Main implements Runnable {
      * @return the exit code
      */
     public static int run(String... args) {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(Main::reportError).execute(args);
+        if (java.util.Arrays.asList(args).contains("--verbose")) {
+            // before DJL's loggers exist: slf4j-simple reads system properties over simplelogger.properties
+            System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "info");
+        }
+        CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(Main::reportError);
+        showDefaults(cli);
+        return cli.execute(args);
+    }
+
+    private static void showDefaults(CommandLine cli) {
+        cli.getCommandSpec().usageMessage().showDefaultValues(true);
+        cli.getSubcommands().values().forEach(Main::showDefaults);
     }
 
     /**

@@ -88,12 +88,12 @@ public final class ParamsCommand implements Callable<Integer> {
         try {
             preset = MethodPreset.fromCliName(method);
             taskList = Task.parseList(tasks);
-            VlAdapter.Builder builder = VlAdapter.builder().setBackbone(Backbone.of(backbone)).setMethod(preset)
-                    .setTasks(taskList).optUnfreezeT5LayerNorms(unfreezeT5LayerNorms);
+            VlAdapter.Builder builder = VlAdapter.builder().backbone(Backbone.of(backbone)).method(preset)
+                    .tasks(taskList).unfreezeT5LayerNorms(unfreezeT5LayerNorms);
             if (featureDim != null) {
-                builder.optFeatureDim(featureDim);
+                builder.featureDim(featureDim);
             }
-            options.forEach(builder::optOption);
+            options.forEach(builder::option);
             summary = builder.parameterSummary();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -25,7 +25,7 @@ public final class RestoreReleaseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Path index = indexDir != null ? indexDir : DatasetLayout.builder().setRoot(release).build().indexDirectory();
+        Path index = indexDir != null ? indexDir : DatasetLayout.builder().root(release).build().indexDirectory();
         ReleaseRestorer.Summary s = new ReleaseRestorer(release, index, System.err).restore(out);
         System.out.printf("annotations copied: %d, feature files written: %d, already present: %d%n",
                 s.annotationsCopied(), s.featuresWritten(), s.skipped());

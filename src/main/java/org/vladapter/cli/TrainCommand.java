@@ -1,16 +1,16 @@
 package org.vladapter.cli;
 
+import org.vladapter.hub.CachedModels;
+import org.vladapter.hub.HubCache;
+
 import ai.djl.ndarray.NDManager;
-import org.vladapter.PaperRecipe;
 import org.vladapter.VlAdapter;
 import org.vladapter.VlModel;
 import org.vladapter.VlTraining;
 import org.vladapter.backbone.Backbone;
+import org.vladapter.backbone.ModelConfig;
 import org.vladapter.peft.MethodPreset;
-import org.vladapter.tasks.BatchCollator;
-import org.vladapter.tasks.DatasetLayout;
-import org.vladapter.tasks.MultitaskLoader;
-import org.vladapter.tasks.ReaderOptions;
+import org.vladapter.recipe.Recipe;
 import org.vladapter.tasks.Task;
 import org.vladapter.tokenize.VlTokenizer;
 import picocli.CommandLine.Command;
@@ -18,38 +18,51 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-/** {@code vladapter train}: multi-task training on the VL-Adapter data release, the paper's recipe by default. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-        description = "Trains VL-BART/VL-T5 with a PEFT method on the VL-Adapter release layout (datasets/README.md):"
-                + " per-epoch validation, final test, checkpoints, prediction files, results table and charts.")
+/**
+ * {@code vladapter train}: the paper's recipe ({@link Recipe#paper}) on the VL-Adapter data release, through
+ * {@link VlTraining}; options only override recipe values.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Trains VL-BART/VL-T5 with a PEFT method on the VL-Adapter release layout (datasets/README.md),"
+                + " the paper's recipe by default: per-epoch validation, final test, checkpoints, prediction files,"
+                + " results table and charts.")
 public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--data", required = true, description = "the datasets/ folder of the VL-Adapter release")
     Path data;
 
-    @Option(names = "--backbone", required = true, description = "HF checkpoint folder with tokenizer.json, or a Hub id in the cache (facebook/bart-base; see download)")
+    @Option(names = "--backbone", required = true,
+            description = "HF checkpoint folder with tokenizer.json, or a Hub model id found in the huggingface_hub cache"
+                    + " (facebook/bart-base, t5-base as hub:t5-base; fetch with download)")
     String backbone;
 
-    @Option(names = "--method", defaultValue = "single-adapter", description = "paper row, e.g. single-adapter, multiple-lora, full-finetuning")
+    @Option(names = "--method", defaultValue = "single-adapter", completionCandidates = ParamsCommand.MethodNames.class,
+            description = "paper row: ${COMPLETION-CANDIDATES}")
     String method;
 
-    @Option(names = "--tasks", defaultValue = "vqa,gqa,nlvr,caption", description = "comma-separated task keys")
+    @Option(names = "--tasks", defaultValue = "vqa,gqa,nlvr,caption",
+            description = "comma-separated task keys (image: vqa,gqa,nlvr,caption; video: tvqa,how2qa,tvc,yc2c)")
     String tasks;
 
-    @Option(names = "--epochs", description = "epochs (default: 20 image, 7 video)")
+    @Option(names = {"-o", "--option"}, description = "method option NAME=VALUE, as for params (rank, alpha, "
+            + "lora_dropout, reduction_factor, prompt_length, mid_dim, phm_dim); repeatable")
+    Map<String, String> options = new LinkedHashMap<>();
+
+    @Option(names = "--epochs", description = "epochs (default: the recipe's, 20 image / 7 video)")
     Integer epochs;
 
-    @Option(names = "--batch-size", description = "base batch size (default: 500 BART / 300 T5 image; 50 / 30 video)")
+    @Option(names = "--batch-size", description = "base batch size (default: the recipe's, 500 BART / 300 T5 image; 50 / 30 video)")
     Integer batchSize;
 
-    @Option(names = "--lr", description = "learning rate (default: the released script's for the method)")
+    @Option(names = "--lr", description = "learning rate (default: the recipe's for the method, e.g. 1e-3 single adapter)")
     Double learningRate;
 
-    @Option(names = "--seed", defaultValue = "9595", description = "seed")
+    @Option(names = "--seed", defaultValue = "" + Recipe.PAPER_SEED, description = "seed of initialisation, data order and dropout")
     int seed;
 
     @Option(names = "--eval-batch-size", defaultValue = "64", description = "evaluation batch size")
@@ -58,7 +71,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--feature-type", defaultValue = "RN101", description = "CLIP feature folder suffix (data_clip_<type>_att)")
     String featureType;
 
-    @Option(names = "--no-test", description = "skip the final test (VQA karpathy_test, NLVR2 test, COCO karpathy_test)")
+    @Option(names = "--no-test", description = "skip the final test; every task is then reported on its validation split")
     boolean noTest;
 
     @Option(names = "--grad-accumulation", defaultValue = "1",
@@ -68,61 +81,60 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", description = "run folder (default: runs/<method>)")
     Path out;
 
-    /** Test splits with labels in the release (GQA's only number is testdev, used for validation; video tests go to the VALUE server). */
-    private static boolean hasLabelledTest(Task t) {
-        return t == Task.VQA || t == Task.NLVR2 || t == Task.COCO_CAPTION;
-    }
+    @Option(names = "--resume", description = "continue the unfinished run in the run folder (same settings required)")
+    boolean resume;
+
+    @Option(names = "--overwrite", description = "replace a run already in the run folder")
+    boolean overwrite;
 
     @Override
     public Integer call() throws Exception {
         List<Task> taskList = Task.parseList(tasks);
         MethodPreset preset = MethodPreset.fromCliName(method);
-        Backbone bb = Backbone.of(backbone);
-        if (!bb.hasWeights() || !Files.exists(bb.folder().resolve("tokenizer.json"))) {
-            throw new IllegalArgumentException("no tokenizer.json in " + (bb.hasWeights() ? bb.folder() : backbone)
-                    + " (train needs a checkpoint folder with its tokenizer)");
-        }
-        VlTokenizer tokenizer = VlTokenizer.load(bb.folder(), bb.config().type().name().toLowerCase(java.util.Locale.ROOT));
-        boolean prompts = preset.usesTaskPrompts(PaperRecipe.isVideo(taskList) ? Task.Modality.VIDEO : Task.Modality.IMAGE);
+        Path backboneFolder = CachedModels.resolve(backbone, HubCache.fromEnvironment());
+        Backbone bb = openBackbone(backboneFolder);
+        VlTokenizer tokenizer = VlTokenizer.load(backboneFolder, bb.config().type().name().toLowerCase(java.util.Locale.ROOT));
         Path runDir = out != null ? out : Path.of("runs", preset.cliName());
-        try (NDManager manager = NDManager.newBaseManager();
-                DatasetLayout layout = DatasetLayout.builder().setRoot(data).optFeatureType(featureType)
-                        .optReaderOptions(ReaderOptions.builder().optTaskPrompts(prompts).build()).build();
-                BatchCollator collator = BatchCollator.builder().setEncoder(tokenizer).build()) {
-            VlModel model = VlAdapter.builder().setBackbone(bb).setMethod(preset).setTasks(taskList)
-                    .optTokenizer(tokenizer).optSeed(seed).optManager(manager).build();
-            System.err.println(model + ": " + model.parameterSummary().line());
-            int base = batchSize != null ? batchSize : PaperRecipe.baseBatchSize(bb.config().type(), taskList);
-            Map<Task, Integer> sizes = MultitaskLoader.paperBatchSizes(taskList, base);
-            MultitaskLoader.Builder train = MultitaskLoader.builder().setCollator(collator).optSeed(seed).optPrefetch(2);
-            VlTraining.Builder run = VlTraining.builder().setModel(model).setCollator(collator)
-                    .optEpochs(epochs != null ? epochs : PaperRecipe.epochs(taskList))
-                    .optLearningRate(learningRate != null ? learningRate : PaperRecipe.learningRate(preset, taskList))
-                    .optSeed(seed).optEvalBatchSize(evalBatchSize).optRunDir(runDir).optGradientAccumulation(gradAccumulation);
-            for (Task t : taskList) {
-                train.addTask(layout.open(t, DatasetLayout.trainSplit(t)), sizes.get(t));
-                run.optValidation(t, layout.open(t, DatasetLayout.validationSplit(t)));
-                if (!noTest && hasLabelledTest(t)) {
-                    run.optTest(t, layout.open(t, DatasetLayout.testSplit(t)));
-                }
+        try (NDManager manager = NDManager.newBaseManager()) {
+            VlAdapter.Builder builder = VlAdapter.builder().backbone(bb).method(preset).tasks(taskList)
+                    .tokenizer(tokenizer).seed(seed).manager(manager);
+            options.forEach(builder::option);
+            VlModel model = builder.build();
+            System.err.println(preset.cliName() + " on " + bb.id() + ": " + model.parameterSummary().line());
+            Recipe.Builder recipe = Recipe.paper(model).toBuilder().seed(seed).evalBatchSize(evalBatchSize)
+                    .featureType(featureType).test(!noTest);
+            if (epochs != null) {
+                recipe.epochs(epochs);
             }
-            List<Path> vqaAnnotations = new java.util.ArrayList<>();
-            for (String split : new String[] {"train2014", "val2014"}) {
-                Path f = layout.annotationRoot().resolve("vqa").resolve("v2_mscoco_" + split + "_annotations.json");
-                if (taskList.contains(Task.VQA) && Files.exists(f)) {
-                    vqaAnnotations.add(f);
-                }
+            if (batchSize != null) {
+                recipe.baseBatchSize(batchSize);
             }
-            if (!vqaAnnotations.isEmpty()) {
-                run.optVqaAnnotations(vqaAnnotations);
-            } else if (taskList.contains(Task.VQA)) {
-                System.err.println("no official VQA annotations under " + layout.annotationRoot().resolve("vqa")
-                        + ": VQA is scored with the soft-label VQA score, not the official accuracy");
+            if (learningRate != null) {
+                recipe.learningRate(learningRate);
             }
-            VlTraining.Result result = run.setTrainData(train.build()).build().fit();
+            VlTraining.Result result = VlTraining.builder().model(model).recipe(recipe.build()).data(data)
+                    .runDir(runDir).resume(resume).overwrite(overwrite)
+                    .gradientAccumulation(gradAccumulation).build().fit();
             System.out.println(result.table().toText());
             System.err.println("run folder: " + runDir.toAbsolutePath());
             return 0;
         }
+    }
+
+    /** A checkpoint folder with a tokenizer; a preset name explains how to get one. */
+    static Backbone openBackbone(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            String name = folder.toString();
+            if (ModelConfig.preset(name) != null) {
+                throw new IllegalArgumentException("'" + name + "' is a preset with random weights (for params);"
+                        + " train needs a checkpoint folder: save the HF model and tokenizer with save_pretrained"
+                        + " (e.g. facebook/bart-base or t5-base) and pass that folder");
+            }
+            throw new IllegalArgumentException("backbone folder not found: " + folder);
+        }
+        if (!Files.exists(folder.resolve("tokenizer.json"))) {
+            throw new IllegalArgumentException("no tokenizer.json in " + folder + " (save the tokenizer with the model)");
+        }
+        return Backbone.fromFolder(folder);
     }
 }

@@ -40,9 +40,9 @@ public final class GenerationConfig {
      */
     public static Builder fromModel(ModelConfig config) {
         ModelConfig.GenerationDefaults g = config.generation();
-        return new Builder().optNumBeams(g.numBeams()).optMaxLength(g.maxLength()).optMinLength(g.minLength())
-                .optNoRepeatNgramSize(g.noRepeatNgramSize()).optEarlyStopping(g.earlyStopping())
-                .optLengthPenalty(g.lengthPenalty()).optForcedEosId(config.forcedEosId());
+        return new Builder().numBeams(g.numBeams()).maxLength(g.maxLength()).minLength(g.minLength())
+                .noRepeatNgramSize(g.noRepeatNgramSize()).earlyStopping(g.earlyStopping())
+                .lengthPenalty(g.lengthPenalty()).forcedEosId(config.forcedEosId());
     }
 
     /** @return the number of beams (1 = greedy) */
@@ -101,7 +101,7 @@ public final class GenerationConfig {
          * @param n beams (1 = greedy)
          * @return this
          */
-        public Builder optNumBeams(int n) {
+        public Builder numBeams(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("num_beams must be >= 1, got " + n);
             }
@@ -113,7 +113,7 @@ public final class GenerationConfig {
          * @param n maximum output length including the decoder start token (HF {@code max_length})
          * @return this
          */
-        public Builder optMaxLength(int n) {
+        public Builder maxLength(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("max_length must be >= 1, got " + n);
             }
@@ -126,7 +126,7 @@ public final class GenerationConfig {
          * @param n tokens to generate after the start token (HF {@code max_new_tokens}; overrides max length)
          * @return this
          */
-        public Builder optMaxNewTokens(int n) {
+        public Builder maxNewTokens(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("max_new_tokens must be >= 1, got " + n);
             }
@@ -138,7 +138,7 @@ public final class GenerationConfig {
          * @param n minimum length including the start token
          * @return this
          */
-        public Builder optMinLength(int n) {
+        public Builder minLength(int n) {
             this.minLength = n;
             return this;
         }
@@ -147,7 +147,7 @@ public final class GenerationConfig {
          * @param p length penalty exponent
          * @return this
          */
-        public Builder optLengthPenalty(float p) {
+        public Builder lengthPenalty(float p) {
             this.lengthPenalty = p;
             return this;
         }
@@ -156,7 +156,7 @@ public final class GenerationConfig {
          * @param e beam search early stopping
          * @return this
          */
-        public Builder optEarlyStopping(boolean e) {
+        public Builder earlyStopping(boolean e) {
             this.earlyStopping = e;
             return this;
         }
@@ -165,7 +165,7 @@ public final class GenerationConfig {
          * @param n n-gram size that may not repeat (0 = off)
          * @return this
          */
-        public Builder optNoRepeatNgramSize(int n) {
+        public Builder noRepeatNgramSize(int n) {
             this.noRepeatNgramSize = n;
             return this;
         }
@@ -174,7 +174,7 @@ public final class GenerationConfig {
          * @param id token forced at the last position (-1 = off)
          * @return this
          */
-        public Builder optForcedEosId(long id) {
+        public Builder forcedEosId(long id) {
             this.forcedEosId = id;
             return this;
         }
@@ -183,7 +183,7 @@ public final class GenerationConfig {
          * @param c whether to cache keys/values (off only for benchmarks and checks)
          * @return this
          */
-        public Builder optUseCache(boolean c) {
+        public Builder useCache(boolean c) {
             this.useCache = c;
             return this;
         }

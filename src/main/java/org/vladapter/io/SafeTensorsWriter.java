@@ -30,7 +30,7 @@ import java.util.TreeMap;
  * data is ordered by element size (largest first) and then by name, which keeps every tensor aligned to its element
  * size; the header lists {@code __metadata__} (only if there is any) and then the tensors sorted by name, and is
  * padded with spaces to a multiple of 8 bytes. Stored types: F32, F64, F16, I64, I32, I16, I8, U8, BOOL, each as
- * the NDArray's own type; with {@link #optFloat16(boolean)} float32 tensors are stored as F16 (rounded to
+ * the NDArray's own type; with {@link #float16(boolean)} float32 tensors are stored as F16 (rounded to
  * nearest even). BF16 is never written.
  *
  * <p>Arrays are read when {@link #write(Path)} runs, one at a time, straight from their native memory; keep them open
@@ -39,7 +39,7 @@ import java.util.TreeMap;
  * <pre>{@code
  * new SafeTensorsWriter()
  *         .add("encoder.layers.0.fc1.weight", weight)
- *         .optMetadata("format", "pt")
+ *         .metadata("format", "pt")
  *         .write(dir.resolve("adapter.safetensors"));
  * }</pre>
  */
@@ -143,7 +143,7 @@ public final class SafeTensorsWriter {
      * @param value the value
      * @return this writer
      */
-    public SafeTensorsWriter optMetadata(String key, String value) {
+    public SafeTensorsWriter metadata(String key, String value) {
         metadata.put(key, value);
         return this;
     }
@@ -154,7 +154,7 @@ public final class SafeTensorsWriter {
      * @param entries the entries
      * @return this writer
      */
-    public SafeTensorsWriter optMetadata(Map<String, String> entries) {
+    public SafeTensorsWriter metadata(Map<String, String> entries) {
         metadata.putAll(entries);
         return this;
     }
@@ -166,7 +166,7 @@ public final class SafeTensorsWriter {
      * @param enabled whether to narrow
      * @return this writer
      */
-    public SafeTensorsWriter optFloat16(boolean enabled) {
+    public SafeTensorsWriter float16(boolean enabled) {
         this.float16 = enabled;
         return this;
     }

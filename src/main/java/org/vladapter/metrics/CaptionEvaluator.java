@@ -114,7 +114,7 @@ public final class CaptionEvaluator {
          * @param tokenize false when the captions are already PTB-tokenised (lower case, punctuation removed)
          * @return this builder
          */
-        public Builder optPtbTokenization(boolean tokenize) {
+        public Builder ptbTokenization(boolean tokenize) {
             this.tokenize = tokenize;
             return this;
         }
@@ -124,7 +124,7 @@ public final class CaptionEvaluator {
          *     {@code language_evaluation.CocoEvaluator} does (true) or not, as plain pycocoevalcap (false)
          * @return this builder
          */
-        public Builder optReplaceUnk(boolean replaceUnk) {
+        public Builder replaceUnk(boolean replaceUnk) {
             this.replaceUnk = replaceUnk;
             return this;
         }

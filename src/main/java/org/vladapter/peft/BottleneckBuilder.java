@@ -20,7 +20,7 @@ public abstract class BottleneckBuilder<B extends BottleneckBuilder<B>> {
      * @param reductionFactor d_model / bottleneck size (default 8, bottleneck 96 for d_model 768)
      * @return this
      */
-    public B optReductionFactor(int reductionFactor) {
+    public B reductionFactor(int reductionFactor) {
         this.reductionFactor = reductionFactor;
         return self();
     }
@@ -29,7 +29,7 @@ public abstract class BottleneckBuilder<B extends BottleneckBuilder<B>> {
      * @param placements the sub-layers that get modules (default: all five)
      * @return this
      */
-    public B optPlacements(Set<Placement> placements) {
+    public B placements(Set<Placement> placements) {
         this.placements = Placement.copyOf(placements);
         return self();
     }
@@ -38,7 +38,7 @@ public abstract class BottleneckBuilder<B extends BottleneckBuilder<B>> {
      * @param on whether decoder cross-attention gets modules (default true)
      * @return this
      */
-    public B optCrossAttention(boolean on) {
+    public B crossAttention(boolean on) {
         this.placements = Placement.withCrossAttention(placements, on);
         return self();
     }

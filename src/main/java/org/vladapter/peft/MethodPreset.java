@@ -107,6 +107,23 @@ public enum MethodPreset {
                 + Arrays.stream(values()).map(MethodPreset::cliName).collect(Collectors.joining(", ")));
     }
 
+    /**
+     * The paper row a configuration belongs to: the preset with the same method and sharing (its options may
+     * differ, e.g. another LoRA rank).
+     *
+     * @param config a method configuration
+     * @return its row
+     */
+    public static MethodPreset of(MethodConfig config) {
+        for (MethodPreset p : values()) {
+            if (p.method() == config.method() && p.sharing().equals(config.sharing())) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("no paper row for method " + config.method() + " with sharing "
+                + config.sharing().map(Enum::name).orElse("none"));
+    }
+
     @Override
     public String toString() {
         return cliName;

@@ -39,7 +39,7 @@ import java.util.regex.Pattern;
  * {@code T5LayerNorm} class, so VL-T5 block and final norms are <em>not</em> unfrozen; by default this
  * selector is faithful to that (T5 norms are recognised by a {@code .block.} segment or by
  * {@code encoder.final_layer_norm} / {@code decoder.final_layer_norm}, names BART does not have).
- * {@link Builder#optUnfreezeT5LayerNorms(boolean)} fixes it.
+ * {@link Builder#unfreezeT5LayerNorms(boolean)} fixes it.
  *
  * <p>{@code final_logits_bias} is a buffer in the original, never trained and not counted; it is never
  * selected here, whatever the method (see {@link #isBuffer(String)}).
@@ -53,7 +53,7 @@ public final class TrainableSelector {
 
     private TrainableSelector(Builder b) {
         if (b.method == null) {
-            throw new IllegalArgumentException("TrainableSelector: setMethod(...) is required");
+            throw new IllegalArgumentException("TrainableSelector: method(...) is required");
         }
         this.method = b.method;
         this.unfreezeT5LayerNorms = b.unfreezeT5LayerNorms;
@@ -69,7 +69,7 @@ public final class TrainableSelector {
      * @return a selector with the faithful T5 LayerNorm behaviour
      */
     public static TrainableSelector forMethod(Method method) {
-        return builder().setMethod(method).build();
+        return builder().method(method).build();
     }
 
     /**
@@ -202,7 +202,7 @@ public final class TrainableSelector {
         return unfreezeT5LayerNorms;
     }
 
-    /** Builder: {@code setMethod} is required. */
+    /** Builder: {@code method} is required. */
     public static final class Builder {
         private Method method;
         private boolean unfreezeT5LayerNorms;
@@ -213,7 +213,7 @@ public final class TrainableSelector {
          * @param method the training method
          * @return this
          */
-        public Builder setMethod(Method method) {
+        public Builder method(Method method) {
             this.method = method;
             return this;
         }
@@ -223,7 +223,7 @@ public final class TrainableSelector {
          *     faithful to the original's quirk)
          * @return this
          */
-        public Builder optUnfreezeT5LayerNorms(boolean unfreeze) {
+        public Builder unfreezeT5LayerNorms(boolean unfreeze) {
             this.unfreezeT5LayerNorms = unfreeze;
             return this;
         }

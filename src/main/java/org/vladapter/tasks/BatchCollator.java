@@ -19,7 +19,7 @@ import java.util.concurrent.Future;
  * visual features and pools them as the model expects (one image: 7x7 → 6x6 = 36 tokens; NLVR2: each image
  * separately, 72; video: zero-pad or max-pool over time to 64 frames), and fills the order ids.
  *
- * <p>Feature reads can run on a small thread pool ({@code optFeatureThreads}); the collator is then {@link
+ * <p>Feature reads can run on a small thread pool ({@code featureThreads}); the collator is then {@link
  * AutoCloseable}. Collation is otherwise stateless and safe to call from several threads.
  */
 public final class BatchCollator implements AutoCloseable {
@@ -31,7 +31,7 @@ public final class BatchCollator implements AutoCloseable {
 
     private BatchCollator(Builder builder) {
         if (builder.encoder == null) {
-            throw new IllegalArgumentException("BatchCollator needs a TextEncoder (setEncoder)");
+            throw new IllegalArgumentException("BatchCollator needs a TextEncoder (encoder)");
         }
         this.encoder = builder.encoder;
         this.imageSide = GridPooling.squareSide(builder.imageTokens);
@@ -265,7 +265,7 @@ public final class BatchCollator implements AutoCloseable {
          * @param encoder the backbone's tokenizer
          * @return this builder
          */
-        public Builder setEncoder(TextEncoder encoder) {
+        public Builder encoder(TextEncoder encoder) {
             this.encoder = encoder;
             return this;
         }
@@ -274,7 +274,7 @@ public final class BatchCollator implements AutoCloseable {
          * @param imageTokens visual tokens per image after pooling, a square ({@code --n_boxes}, default 36)
          * @return this builder
          */
-        public Builder optImageTokens(int imageTokens) {
+        public Builder imageTokens(int imageTokens) {
             GridPooling.squareSide(imageTokens);
             this.imageTokens = imageTokens;
             return this;
@@ -284,7 +284,7 @@ public final class BatchCollator implements AutoCloseable {
          * @param videoFrames frames per clip after padding/pooling (default 64)
          * @return this builder
          */
-        public Builder optVideoFrames(int videoFrames) {
+        public Builder videoFrames(int videoFrames) {
             if (videoFrames <= 0) {
                 throw new IllegalArgumentException("video frames must be positive, got " + videoFrames);
             }
@@ -296,7 +296,7 @@ public final class BatchCollator implements AutoCloseable {
          * @param featureThreads threads reading features in parallel (default 1: the calling thread)
          * @return this builder
          */
-        public Builder optFeatureThreads(int featureThreads) {
+        public Builder featureThreads(int featureThreads) {
             if (featureThreads < 1) {
                 throw new IllegalArgumentException("feature threads must be >= 1, got " + featureThreads);
             }

@@ -32,12 +32,12 @@ import java.util.Map;
  * {@code vladapter download datasets/ylsung/VL-Adapter-datasets}) is read in place: when the root holds
  * {@code features/} and {@code annotations/}, annotation files are read from {@code annotations/<path
  * above>} and image features from the Parquet shards {@code features/<COCO|VG|GQA|nlvr>/data_clip_RN101_att/
- * part-NNNNN.parquet} ({@link ParquetFeatureStore}, whose id index is cached under {@code optIndexDirectory}).
+ * part-NNNNN.parquet} ({@link ParquetFeatureStore}, whose id index is cached under {@code indexDirectory}).
  * The video data are not part of that release; in that layout they are looked for under {@code annotations/video/}.
  *
  * <p>A split may name several files separated by commas ({@code train,valid}). Feature stores are shared by
  * the datasets opened from one layout (VQA and COCO captions read the same COCO folder) and, with {@code
- * optCacheSize}, wrapped in an LRU cache. Close the layout to release them.
+ * cacheSize}, wrapped in an LRU cache. Close the layout to release them.
  */
 public final class DatasetLayout implements AutoCloseable {
 
@@ -48,6 +48,8 @@ public final class DatasetLayout implements AutoCloseable {
     private final boolean hubRelease;
     private final Path indexDirectory;
     private final String featureType;
+    private final int imageDim;
+    private final int videoDim;
     private final int cacheSize;
     private final ReaderOptions readerOptions;
     private final Map<Path, FeatureStore> stores = new LinkedHashMap<>();
@@ -55,16 +57,19 @@ public final class DatasetLayout implements AutoCloseable {
 
     private DatasetLayout(Builder builder) {
         if (builder.root == null) {
-            throw new IllegalArgumentException("DatasetLayout needs the datasets folder (setRoot)");
+            throw new IllegalArgumentException("DatasetLayout needs the datasets folder (root)");
         }
-        if (!FEATURE_DIMS.containsKey(builder.featureType)) {
-            throw new IllegalArgumentException("unknown feature type '" + builder.featureType + "'; known: " + FEATURE_DIMS.keySet());
+        if (!FEATURE_DIMS.containsKey(builder.featureType) && builder.imageDim == 0) {
+            throw new IllegalArgumentException("unknown feature type '" + builder.featureType + "'; known: " + FEATURE_DIMS.keySet()
+                    + " (other types need optFeatureDims)");
         }
         this.root = builder.root;
         this.hubRelease = isHubRelease(builder.root);
         this.annotationRoot = hubRelease ? builder.root.resolve("annotations") : builder.root;
         this.indexDirectory = builder.indexDirectory != null ? builder.indexDirectory : defaultIndexDirectory();
         this.featureType = builder.featureType;
+        this.imageDim = builder.imageDim;
+        this.videoDim = builder.videoDim;
         this.cacheSize = builder.cacheSize;
         this.readerOptions = builder.readerOptions;
     }
@@ -258,7 +263,8 @@ public final class DatasetLayout implements AutoCloseable {
 
     private synchronized FeatureStore imageStore(String folder) {
         Path dir = imageFeatureDirectory(folder);
-        FeatureShape shape = featureType.equals("RN101")
+        FeatureShape shape = imageDim > 0 ? new FeatureShape(49, imageDim)
+                : featureType.equals("RN101")
                 ? FeatureShape.CLIP_RN101_GRID
                 : new FeatureShape(FeatureShape.ANY, FEATURE_DIMS.get(featureType));
         return stores.computeIfAbsent(dir, d -> cached(hubRelease
@@ -268,7 +274,8 @@ public final class DatasetLayout implements AutoCloseable {
 
     private synchronized FeatureStore videoStore(Task task) {
         return stores.computeIfAbsent(videoFeatureDirectory(task),
-                d -> cached(new NpzDirectoryStore(d, FeatureShape.CLIP_VIT_FRAMES)));
+                d -> cached(new NpzDirectoryStore(d, videoDim > 0 ? new FeatureShape(FeatureShape.ANY, videoDim)
+                        : FeatureShape.CLIP_VIT_FRAMES)));
     }
 
     private synchronized Subtitles subtitles(Task task) {
@@ -292,6 +299,8 @@ public final class DatasetLayout implements AutoCloseable {
     public static final class Builder {
         private Path root;
         private String featureType = "RN101";
+        private int imageDim;
+        private int videoDim;
         private int cacheSize;
         private ReaderOptions readerOptions = ReaderOptions.defaults();
         private Path indexDirectory;
@@ -303,7 +312,7 @@ public final class DatasetLayout implements AutoCloseable {
          *     {@code $VLADAPTER_CACHE/feature-index}, else {@code ~/.cache/vladapter/feature-index})
          * @return this builder
          */
-        public Builder optIndexDirectory(Path directory) {
+        public Builder indexDirectory(Path directory) {
             this.indexDirectory = directory;
             return this;
         }
@@ -312,7 +321,7 @@ public final class DatasetLayout implements AutoCloseable {
          * @param root the release's {@code datasets/} folder
          * @return this builder
          */
-        public Builder setRoot(Path root) {
+        public Builder root(Path root) {
             this.root = root;
             return this;
         }
@@ -321,8 +330,25 @@ public final class DatasetLayout implements AutoCloseable {
          * @param featureType the CLIP backbone of the image features: RN101 (default), RN50, RN50x4, ViT
          * @return this builder
          */
-        public Builder optFeatureType(String featureType) {
+        public Builder featureType(String featureType) {
             this.featureType = featureType;
+            return this;
+        }
+
+        /**
+         * Feature sizes for a feature type outside the release's (e.g. ShapesWorld's {@code ShapesCLIP}, whose
+         * per-image files are (49, D) and per-clip files (L, D)); any type name is then accepted.
+         *
+         * @param imageDim D of the per-image grid files
+         * @param videoDim D of the per-clip frame files
+         * @return this builder
+         */
+        public Builder optFeatureDims(int imageDim, int videoDim) {
+            if (imageDim <= 0 || videoDim <= 0) {
+                throw new IllegalArgumentException("feature dims must be positive, got " + imageDim + ", " + videoDim);
+            }
+            this.imageDim = imageDim;
+            this.videoDim = videoDim;
             return this;
         }
 
@@ -330,7 +356,7 @@ public final class DatasetLayout implements AutoCloseable {
          * @param entries feature matrices kept in each store's LRU cache (default 0: no cache)
          * @return this builder
          */
-        public Builder optCacheSize(int entries) {
+        public Builder cacheSize(int entries) {
             if (entries < 0) {
                 throw new IllegalArgumentException("cache size must be >= 0, got " + entries);
             }
@@ -342,7 +368,7 @@ public final class DatasetLayout implements AutoCloseable {
          * @param options how readers build input strings (task prompts)
          * @return this builder
          */
-        public Builder optReaderOptions(ReaderOptions options) {
+        public Builder readerOptions(ReaderOptions options) {
             this.readerOptions = options;
             return this;
         }

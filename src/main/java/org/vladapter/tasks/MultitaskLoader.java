@@ -24,7 +24,7 @@ import java.util.concurrent.BlockingQueue;
  * seeded from (seed, epoch). A given seed and epoch always give the same batches; different epochs give
  * different orders.
  *
- * <p>Batches are built lazily as the iterator advances; with {@code optPrefetch(n)} one background thread
+ * <p>Batches are built lazily as the iterator advances; with {@code prefetch(n)} one background thread
  * builds up to n batches ahead.
  */
 public final class MultitaskLoader {
@@ -267,13 +267,13 @@ public final class MultitaskLoader {
          * @param collator the collator of every task's batches
          * @return this builder
          */
-        public Builder setCollator(BatchCollator collator) {
+        public Builder collator(BatchCollator collator) {
             this.collator = collator;
             return this;
         }
 
         /**
-         * Adds a task (call {@link #setCollator} first).
+         * Adds a task (call {@link #collator} first).
          *
          * @param dataset the task's training data
          * @param batchSize its batch size (see {@link #paperBatchSizes})
@@ -281,7 +281,7 @@ public final class MultitaskLoader {
          */
         public Builder addTask(TaskDataset dataset, int batchSize) {
             if (collator == null) {
-                throw new IllegalStateException("call setCollator before addTask");
+                throw new IllegalStateException("call collator before addTask");
             }
             if (loaders.containsKey(dataset.task())) {
                 throw new IllegalArgumentException("task " + dataset.task().key() + " added twice");
@@ -294,7 +294,7 @@ public final class MultitaskLoader {
          * @param seed the run seed (default 9595, the original's)
          * @return this builder
          */
-        public Builder optSeed(long seed) {
+        public Builder seed(long seed) {
             this.seed = seed;
             return this;
         }
@@ -303,7 +303,7 @@ public final class MultitaskLoader {
          * @param shuffle whether task order and items are shuffled each epoch (default {@code true})
          * @return this builder
          */
-        public Builder optShuffle(boolean shuffle) {
+        public Builder shuffle(boolean shuffle) {
             this.shuffle = shuffle;
             return this;
         }
@@ -312,7 +312,7 @@ public final class MultitaskLoader {
          * @param batches batches built ahead on a background thread (default 0: built on demand)
          * @return this builder
          */
-        public Builder optPrefetch(int batches) {
+        public Builder prefetch(int batches) {
             if (batches < 0) {
                 throw new IllegalArgumentException("prefetch must be >= 0, got " + batches);
             }

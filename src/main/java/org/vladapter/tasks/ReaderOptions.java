@@ -10,7 +10,7 @@ import java.util.Map;
  * scripts and all video scripts; turn them off for the image scripts that run without them (full
  * fine-tuning, multiple adapters/compacters/LoRA/prompts, Hyperformer), spec section 1.4. Image prompts go
  * before the text, video prompts after it. GQA keeps the original {@code "gpa: "} typo unless overridden,
- * e.g. {@code optPrompt(Task.GQA, "gqa: ")}.
+ * e.g. {@code prompt(Task.GQA, "gqa: ")}.
  */
 public final class ReaderOptions {
 
@@ -59,7 +59,7 @@ public final class ReaderOptions {
          * @param taskPrompts whether to use task prompts (default {@code true})
          * @return this builder
          */
-        public Builder optTaskPrompts(boolean taskPrompts) {
+        public Builder taskPrompts(boolean taskPrompts) {
             this.taskPrompts = taskPrompts;
             return this;
         }
@@ -71,7 +71,7 @@ public final class ReaderOptions {
          * @param prompt the prompt, e.g. {@code "gqa: "}
          * @return this builder
          */
-        public Builder optPrompt(Task task, String prompt) {
+        public Builder prompt(Task task, String prompt) {
             prompts.put(task, prompt);
             return this;
         }

@@ -1,6 +1,7 @@
 package org.vladapter.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
@@ -89,7 +90,7 @@ public final class AdamW implements AutoCloseable {
         }
     }
 
-    /** @return a builder; {@link Builder#setParameters} is required */
+    /** @return a builder; {@link Builder#parameters} is required */
     public static Builder builder() {
         return new Builder();
     }
@@ -140,16 +141,19 @@ public final class AdamW implements AutoCloseable {
                 NDArray g = p.getGradient();
                 State s = states.computeIfAbsent(name, n -> newState(p));
                 s.step++;
-                s.expAvg.muli((float) beta1).addi(g.mul((float) (1.0 - beta1)));
-                s.expAvgSq.muli((float) beta2).addi(g.mul((float) (1.0 - beta2)).muli(g));
-                NDArray denom = s.expAvgSq.sqrt().addi((float) eps);
                 double stepSize = learningRate;
                 if (correctBias) {
                     double bc1 = 1.0 - Math.pow(beta1, s.step);
                     double bc2 = 1.0 - Math.pow(beta2, s.step);
                     stepSize = stepSize * Math.sqrt(bc2) / bc1;
                 }
-                p.addi(s.expAvg.mul((float) -stepSize).divi(denom));
+                // The moment updates and p -= stepSize * m / (sqrt(v) + eps) in one native call (the engine's
+                // fused Adam update, without its own weight decay, gradient rescaling or clipping) instead of
+                // about 20 ops each paying the per-op dispatch cost; decoupled weight decay follows below,
+                // after the update, as HF AdamW applies it.
+                p.getNDArrayInternal().adamUpdate(new NDList(p, g, s.expAvg, s.expAvgSq), new NDList(p),
+                        (float) learningRate, (float) stepSize, 0f, 1f, -1f, (float) beta1, (float) beta2, (float) eps,
+                        false, true);
                 double wd = weightDecayOf(name);
                 if (wd > 0.0) {
                     p.addi(p.mul((float) (-learningRate * wd)));
@@ -306,7 +310,7 @@ public final class AdamW implements AutoCloseable {
          *     requiring a gradient are optimised
          * @return this builder
          */
-        public Builder setParameters(Map<String, Parameter> parameters) {
+        public Builder parameters(Map<String, Parameter> parameters) {
             this.parameters = parameters;
             return this;
         }
@@ -316,7 +320,7 @@ public final class AdamW implements AutoCloseable {
          * @param beta2 second-moment decay (default 0.999)
          * @return this builder
          */
-        public Builder optBetas(double beta1, double beta2) {
+        public Builder betas(double beta1, double beta2) {
             this.beta1 = beta1;
             this.beta2 = beta2;
             return this;
@@ -326,7 +330,7 @@ public final class AdamW implements AutoCloseable {
          * @param eps added to {@code sqrt(v)} (default 1e-6, as in VL-Adapter)
          * @return this builder
          */
-        public Builder optEpsilon(double eps) {
+        public Builder epsilon(double eps) {
             this.eps = eps;
             return this;
         }
@@ -335,7 +339,7 @@ public final class AdamW implements AutoCloseable {
          * @param weightDecay decoupled weight decay for decayed parameters (default 0.01)
          * @return this builder
          */
-        public Builder optWeightDecay(double weightDecay) {
+        public Builder weightDecay(double weightDecay) {
             this.weightDecay = weightDecay;
             return this;
         }
@@ -344,7 +348,7 @@ public final class AdamW implements AutoCloseable {
          * @param correctBias whether to apply Adam's bias correction (default true)
          * @return this builder
          */
-        public Builder optCorrectBias(boolean correctBias) {
+        public Builder correctBias(boolean correctBias) {
             this.correctBias = correctBias;
             return this;
         }
@@ -354,7 +358,7 @@ public final class AdamW implements AutoCloseable {
          *     {@link #DEFAULT_NO_DECAY})
          * @return this builder
          */
-        public Builder optNoDecay(List<String> fragments) {
+        public Builder noDecay(List<String> fragments) {
             this.noDecay = fragments;
             return this;
         }
@@ -364,14 +368,14 @@ public final class AdamW implements AutoCloseable {
          *     manager, closed with the optimizer)
          * @return this builder
          */
-        public Builder optStateManager(NDManager manager) {
+        public Builder stateManager(NDManager manager) {
             this.stateManager = manager;
             return this;
         }
 
         /** @return the optimizer */
         public AdamW build() {
-            Objects.requireNonNull(parameters, "AdamW needs setParameters(...)");
+            Objects.requireNonNull(parameters, "AdamW needs parameters(...)");
             if (beta1 < 0 || beta1 >= 1 || beta2 < 0 || beta2 >= 1) {
                 throw new IllegalArgumentException("AdamW betas must be in [0, 1), got " + beta1 + ", " + beta2);
             }

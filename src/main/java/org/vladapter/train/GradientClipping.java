@@ -38,12 +38,12 @@ public final class GradientClipping {
                 }
                 NDArray g = p.getArray().getGradient();
                 grads.add(g);
-                squares.add(g.square().sum());
+                squares.add(g.norm()); // one op per parameter; the global norm is the norm of the norms, as torch computes it
             }
             if (grads.isEmpty()) {
                 return 0.0;
             }
-            double totalNorm = Math.sqrt(NDArrays.stack(squares).sum().getFloat());
+            double totalNorm = NDArrays.stack(squares).norm().getFloat();
             float coefficient = (float) (maxNorm / (totalNorm + 1e-6));
             if (coefficient < 1f) {
                 for (NDArray g : grads) {

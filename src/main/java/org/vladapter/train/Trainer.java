@@ -53,6 +53,7 @@ public final class Trainer<B> {
     private final double beta2;
     private final Path checkpointDir;
     private final boolean resume;
+    private final boolean overwrite;
     private final Evaluator validation;
     private final Evaluator test;
     private final ToDoubleFunction<Map<String, Double>> bestScore;
@@ -62,6 +63,7 @@ public final class Trainer<B> {
     private final Path runRecordFile;
     private final Map<String, Object> extraConfiguration;
     private final int gradientAccumulation;
+    private final StepListener stepListener;
 
     private Trainer(Builder<B> b) {
         this.model = b.model;
@@ -77,6 +79,7 @@ public final class Trainer<B> {
         this.beta2 = b.beta2;
         this.checkpointDir = b.checkpointDir;
         this.resume = b.resume;
+        this.overwrite = b.overwrite;
         this.validation = b.validation;
         this.test = b.test;
         this.bestScore = b.bestScore;
@@ -88,11 +91,12 @@ public final class Trainer<B> {
                 : (b.checkpointDir != null ? b.checkpointDir.resolve(Checkpointer.RECORD) : null);
         this.extraConfiguration = new LinkedHashMap<>(b.extraConfiguration);
         this.gradientAccumulation = b.gradientAccumulation;
+        this.stepListener = b.stepListener;
     }
 
     /**
      * @param <B> the batch type
-     * @return a builder; {@code setModel} and {@code setData} are required
+     * @return a builder; {@code model} and {@code data} are required
      */
     public static <B> Builder<B> builder() {
         return new Builder<>();
@@ -122,12 +126,20 @@ public final class Trainer<B> {
         long t0 = System.nanoTime();
         Engine.getInstance().setRandomSeed(seed);
         Checkpointer checkpointer = checkpointDir == null ? null : new Checkpointer(checkpointDir);
+        if (checkpointer != null && !resume && checkpointer.locate(Checkpointer.LAST).isPresent()) {
+            if (!overwrite) {
+                throw new RunExistsException("checkpoint folder " + checkpointDir + " already holds a run ("
+                        + checkpointer.locate(Checkpointer.LAST).get() + "); resume it with resume(true) / --resume,"
+                        + " replace it with overwrite(true) / --overwrite, or use another folder");
+            }
+            org.vladapter.io.AtomicDirectories.deleteTree(checkpointDir);
+        }
         Map<String, Parameter> all = model.namedParameters();
         try (AdamW optimizer = AdamW.builder()
-                .setParameters(all)
-                .optBetas(beta1, beta2)
-                .optEpsilon(epsilon)
-                .optWeightDecay(weightDecay)
+                .parameters(all)
+                .betas(beta1, beta2)
+                .epsilon(epsilon)
+                .weightDecay(weightDecay)
                 .build()) {
             Map<String, Parameter> trainable = optimizer.trainableParameters();
             record.putConfiguration("trainableParameters", trainable.size());
@@ -247,6 +259,9 @@ public final class Trainer<B> {
                 state.globalStep++;
                 totals.add(task, loss, tb.size());
                 bar.step(tb.size(), loss);
+                if (stepListener != null) {
+                    stepListener.onStep(new StepListener.Step(epoch, epochs, totals.steps, expected, task, loss));
+                }
             }
         }
         totals.seconds = (System.nanoTime() - start) / 1e9;
@@ -334,6 +349,11 @@ public final class Trainer<B> {
             }
             Path dir = checkpointer.locate(Checkpointer.LAST).orElseThrow();
             CheckpointState cs = snap.state();
+            refuseChangedConfiguration(dir, snap.runRecordJson(), record);
+            if (cs.epochsCompleted() >= epochs) {
+                throw new RunExistsException("the run in " + dir + " already finished its " + cs.epochsCompleted()
+                        + " epoch(s); there is nothing to resume (use overwrite(true) / --overwrite to train it again)");
+            }
             if (cs.seed() != seed) {
                 throw new IllegalStateException(
                         "checkpoint " + dir + " was trained with seed " + cs.seed() + " but this run uses " + seed);
@@ -372,6 +392,38 @@ public final class Trainer<B> {
             state.history = cs.history() == null ? new TrainingHistory() : cs.history();
             record.putConfiguration("resumedFrom", dir.toString());
             record.putConfiguration("resumedAtEpoch", cs.epochsCompleted());
+        }
+    }
+
+    /** Configuration keys that legitimately differ between a run and its resumption. */
+    private static final java.util.Set<String> RESUME_KEYS = java.util.Set.of("resumedFrom", "resumedAtEpoch");
+
+    private static void refuseChangedConfiguration(Path dir, String recordedJson, RunRecord now) {
+        if (recordedJson == null) {
+            return;
+        }
+        com.google.gson.JsonObject before = com.google.gson.JsonParser.parseString(recordedJson).getAsJsonObject()
+                .getAsJsonObject("configuration");
+        com.google.gson.JsonObject after = now.toJsonTree().getAsJsonObject("configuration");
+        if (before == null || after == null) {
+            return;
+        }
+        java.util.List<String> diffs = new java.util.ArrayList<>();
+        java.util.Set<String> keys = new java.util.TreeSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (String k : keys) {
+            if (RESUME_KEYS.contains(k)) {
+                continue;
+            }
+            com.google.gson.JsonElement a = before.get(k);
+            com.google.gson.JsonElement b = after.get(k);
+            if (!java.util.Objects.equals(a, b)) {
+                diffs.add(k + ": " + a + " -> " + b);
+            }
+        }
+        if (!diffs.isEmpty()) {
+            throw new RunExistsException("cannot resume " + dir + ": it was trained with another configuration ("
+                    + String.join("; ", diffs) + "); use the same settings, overwrite(true) / --overwrite, or another folder");
         }
     }
 
@@ -449,7 +501,8 @@ public final class Trainer<B> {
         private double beta1 = 0.9;
         private double beta2 = 0.999;
         private Path checkpointDir;
-        private boolean resume = true;
+        private boolean resume;
+        private boolean overwrite;
         private Evaluator validation;
         private Evaluator test;
         private ToDoubleFunction<Map<String, Double>> bestScore =
@@ -460,6 +513,7 @@ public final class Trainer<B> {
         private Path runRecordFile;
         private final Map<String, Object> extraConfiguration = new LinkedHashMap<>();
         private int gradientAccumulation = 1;
+        private StepListener stepListener;
 
         private Builder() {}
 
@@ -467,7 +521,7 @@ public final class Trainer<B> {
          * @param model the model to train
          * @return this builder
          */
-        public Builder<B> setModel(TrainableModel<B> model) {
+        public Builder<B> model(TrainableModel<B> model) {
             this.model = model;
             return this;
         }
@@ -478,7 +532,7 @@ public final class Trainer<B> {
          *     micro-batch, so the paper's batch of 500 fits a smaller GPU
          * @return this builder
          */
-        public Builder<B> optGradientAccumulation(int microBatches) {
+        public Builder<B> gradientAccumulation(int microBatches) {
             if (microBatches < 1) {
                 throw new IllegalArgumentException("gradient accumulation needs >= 1 micro-batches, got " + microBatches);
             }
@@ -490,7 +544,7 @@ public final class Trainer<B> {
          * @param plan the epochs' task batches
          * @return this builder
          */
-        public Builder<B> setData(EpochPlan<B> plan) {
+        public Builder<B> data(EpochPlan<B> plan) {
             this.plan = plan;
             return this;
         }
@@ -499,7 +553,7 @@ public final class Trainer<B> {
          * @param epochs total epochs (a resumed run continues up to this number)
          * @return this builder
          */
-        public Builder<B> optEpochs(int epochs) {
+        public Builder<B> epochs(int epochs) {
             this.epochs = epochs;
             return this;
         }
@@ -508,7 +562,7 @@ public final class Trainer<B> {
          * @param learningRate the peak learning rate
          * @return this builder
          */
-        public Builder<B> optLearningRate(double learningRate) {
+        public Builder<B> learningRate(double learningRate) {
             this.learningRate = learningRate;
             return this;
         }
@@ -517,7 +571,7 @@ public final class Trainer<B> {
          * @param warmupRatio fraction of all steps spent warming up (default 0.1)
          * @return this builder
          */
-        public Builder<B> optWarmupRatio(double warmupRatio) {
+        public Builder<B> warmupRatio(double warmupRatio) {
             this.warmupRatio = warmupRatio;
             return this;
         }
@@ -526,7 +580,7 @@ public final class Trainer<B> {
          * @param clipNorm global gradient-norm limit (default 5.0; 0 or less disables clipping)
          * @return this builder
          */
-        public Builder<B> optClipNorm(double clipNorm) {
+        public Builder<B> clipNorm(double clipNorm) {
             this.clipNorm = clipNorm;
             return this;
         }
@@ -535,7 +589,7 @@ public final class Trainer<B> {
          * @param seed the run seed (default 9595)
          * @return this builder
          */
-        public Builder<B> optSeed(int seed) {
+        public Builder<B> seed(int seed) {
             this.seed = seed;
             return this;
         }
@@ -544,7 +598,7 @@ public final class Trainer<B> {
          * @param weightDecay AdamW weight decay (default 0.01)
          * @return this builder
          */
-        public Builder<B> optWeightDecay(double weightDecay) {
+        public Builder<B> weightDecay(double weightDecay) {
             this.weightDecay = weightDecay;
             return this;
         }
@@ -553,7 +607,7 @@ public final class Trainer<B> {
          * @param epsilon AdamW epsilon (default 1e-6)
          * @return this builder
          */
-        public Builder<B> optEpsilon(double epsilon) {
+        public Builder<B> epsilon(double epsilon) {
             this.epsilon = epsilon;
             return this;
         }
@@ -563,7 +617,7 @@ public final class Trainer<B> {
          * @param beta2 AdamW second-moment decay (default 0.999)
          * @return this builder
          */
-        public Builder<B> optBetas(double beta1, double beta2) {
+        public Builder<B> betas(double beta1, double beta2) {
             this.beta1 = beta1;
             this.beta2 = beta2;
             return this;
@@ -573,18 +627,29 @@ public final class Trainer<B> {
          * @param dir where {@code last/}, {@code best/} and {@code run.json} are written (default: none)
          * @return this builder
          */
-        public Builder<B> optCheckpointDir(Path dir) {
+        public Builder<B> checkpointDir(Path dir) {
             this.checkpointDir = dir;
             return this;
         }
 
         /**
          * @param resume whether to continue from {@code last/} in the checkpoint directory when it exists
-         *     (default true)
+         *     (default false: an existing run is refused unless {@link #overwrite} is on). A resumed run
+         *     must have the recorded configuration (the differing keys are named) and unfinished epochs.
          * @return this builder
          */
-        public Builder<B> optResume(boolean resume) {
+        public Builder<B> resume(boolean resume) {
             this.resume = resume;
+            return this;
+        }
+
+        /**
+         * @param overwrite whether a run already in the checkpoint directory may be deleted and trained again
+         *     (default false: such a run is refused unless {@link #resume} is on)
+         * @return this builder
+         */
+        public Builder<B> overwrite(boolean overwrite) {
+            this.overwrite = overwrite;
             return this;
         }
 
@@ -592,7 +657,7 @@ public final class Trainer<B> {
          * @param evaluator called after every epoch; its scores are recorded and pick the best checkpoint
          * @return this builder
          */
-        public Builder<B> optValidation(Evaluator evaluator) {
+        public Builder<B> validation(Evaluator evaluator) {
             this.validation = evaluator;
             return this;
         }
@@ -601,7 +666,7 @@ public final class Trainer<B> {
          * @param evaluator called once after the last epoch, with the last-epoch model (as VL-Adapter)
          * @return this builder
          */
-        public Builder<B> optTest(Evaluator evaluator) {
+        public Builder<B> test(Evaluator evaluator) {
             this.test = evaluator;
             return this;
         }
@@ -610,7 +675,7 @@ public final class Trainer<B> {
          * @param score turns validation scores into one number to maximise (default: their mean)
          * @return this builder
          */
-        public Builder<B> optBestScore(ToDoubleFunction<Map<String, Double>> score) {
+        public Builder<B> bestScore(ToDoubleFunction<Map<String, Double>> score) {
             this.bestScore = score;
             return this;
         }
@@ -619,7 +684,7 @@ public final class Trainer<B> {
          * @param style progress display (default AUTO; QUIET for tests)
          * @return this builder
          */
-        public Builder<B> optProgress(ProgressBar.Style style) {
+        public Builder<B> progress(ProgressBar.Style style) {
             this.progress = style;
             return this;
         }
@@ -629,9 +694,18 @@ public final class Trainer<B> {
          * @param lineIntervalSeconds seconds between plain lines when not on a terminal (default 30)
          * @return this builder
          */
-        public Builder<B> optProgressOutput(PrintStream out, double lineIntervalSeconds) {
+        public Builder<B> progressOutput(PrintStream out, double lineIntervalSeconds) {
             this.progressOut = out;
             this.progressLineSeconds = lineIntervalSeconds;
+            return this;
+        }
+
+        /**
+         * @param listener told about every finished step (default: none)
+         * @return this builder
+         */
+        public Builder<B> stepListener(StepListener listener) {
+            this.stepListener = listener;
             return this;
         }
 
@@ -640,7 +714,7 @@ public final class Trainer<B> {
          *     checkpoint directory, or nowhere)
          * @return this builder
          */
-        public Builder<B> optRunRecordFile(Path file) {
+        public Builder<B> runRecordFile(Path file) {
             this.runRecordFile = file;
             return this;
         }
@@ -652,15 +726,15 @@ public final class Trainer<B> {
          * @param value its value
          * @return this builder
          */
-        public Builder<B> optConfiguration(String key, Object value) {
+        public Builder<B> configuration(String key, Object value) {
             this.extraConfiguration.put(key, value);
             return this;
         }
 
         /** @return the trainer */
         public Trainer<B> build() {
-            Objects.requireNonNull(model, "Trainer needs setModel(...)");
-            Objects.requireNonNull(plan, "Trainer needs setData(...)");
+            Objects.requireNonNull(model, "Trainer needs model(...)");
+            Objects.requireNonNull(plan, "Trainer needs data(...)");
             if (epochs < 0) {
                 throw new IllegalArgumentException("epochs must be >= 0, got " + epochs);
             }

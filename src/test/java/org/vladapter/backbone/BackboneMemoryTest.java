@@ -42,8 +42,8 @@ class BackboneMemoryTest {
             int batchArrays = batch.getManagedArrays().size();
 
             Generator generator = new Generator(model);
-            GenerationConfig beam = GenerationConfig.builder().optNumBeams(3).optMaxNewTokens(6).build();
-            GenerationConfig greedy = GenerationConfig.builder().optMaxNewTokens(6).build();
+            GenerationConfig beam = GenerationConfig.builder().numBeams(3).maxNewTokens(6).build();
+            GenerationConfig greedy = GenerationConfig.builder().maxNewTokens(6).build();
             for (int step = 0; step < STEPS; step++) {
                 long[][] ids = generator.generate(input, step % 2 == 0 ? beam : greedy, ForwardContext.EVAL);
                 assertThat(ids).hasNumberOfRows(3);

@@ -39,11 +39,11 @@ class GenerationParityTest {
             EncoderInput input = EncoderInput.ofIds(manager.create(ids(io, "input_ids")), manager.create(ids(io, "attention_mask")));
             Generator gen = new Generator(model);
             for (boolean cache : new boolean[] {true, false}) {
-                long[][] greedy = gen.generate(input, GenerationConfig.builder().optMaxNewTokens(8).optUseCache(cache).build(),
+                long[][] greedy = gen.generate(input, GenerationConfig.builder().maxNewTokens(8).useCache(cache).build(),
                         ForwardContext.EVAL);
                 assertThat(greedy).as("greedy, cache=%s", cache).isEqualTo(ids(io, "greedy"));
-                long[][] beam = gen.generate(input, GenerationConfig.builder().optNumBeams(3).optMaxNewTokens(8)
-                        .optEarlyStopping(true).optUseCache(cache).build(), ForwardContext.EVAL);
+                long[][] beam = gen.generate(input, GenerationConfig.builder().numBeams(3).maxNewTokens(8)
+                        .earlyStopping(true).useCache(cache).build(), ForwardContext.EVAL);
                 assertThat(beam).as("beam3, cache=%s", cache).isEqualTo(ids(io, "beam3"));
             }
         }
@@ -58,7 +58,7 @@ class GenerationParityTest {
             assertThat(model.config().activation()).isEqualTo("gated-gelu");
             assertThat(model.config().tieWordEmbeddings()).isFalse();
             EncoderInput input = EncoderInput.ofIds(manager.create(ids(io, "input_ids")), manager.create(ids(io, "attention_mask")));
-            long[][] greedy = new Generator(model).generate(input, GenerationConfig.builder().optMaxNewTokens(6).build(),
+            long[][] greedy = new Generator(model).generate(input, GenerationConfig.builder().maxNewTokens(6).build(),
                     ForwardContext.EVAL);
             assertThat(greedy).isEqualTo(ids(io, "greedy"));
         }

@@ -75,7 +75,7 @@ class PythonGenerationFixturesTest {
             EncoderInput input = EncoderInput.ofIds(manager.create(ids(md.getAsJsonArray("input_ids"))),
                     manager.create(ids(md.getAsJsonArray("attention_mask"))));
             for (boolean cache : new boolean[] {true, false}) {
-                GenerationConfig c = builder(expected.getAsJsonObject("kwargs"), model).optUseCache(cache).build();
+                GenerationConfig c = builder(expected.getAsJsonObject("kwargs"), model).useCache(cache).build();
                 GenerationOutput result = new Generator(model).generateWithScores(input, c, ForwardContext.EVAL);
                 assertThat(result.sequences()).as("sequences, cache=%s", cache)
                         .isEqualTo(ids(expected.getAsJsonArray("sequences")));
@@ -101,20 +101,20 @@ class PythonGenerationFixturesTest {
         assertThat(kwargs.get("eos_token_id").getAsLong()).isEqualTo(model.config().eosId());
         assertThat(kwargs.get("pad_token_id").getAsLong()).isEqualTo(model.config().padId());
         GenerationConfig.Builder b = GenerationConfig.builder()
-                .optNumBeams(kwargs.get("num_beams").getAsInt())
-                .optMinLength(kwargs.get("min_length").getAsInt())
-                .optLengthPenalty(kwargs.get("length_penalty").getAsFloat())
-                .optEarlyStopping(kwargs.get("early_stopping").getAsBoolean())
-                .optNoRepeatNgramSize(kwargs.get("no_repeat_ngram_size").getAsInt());
+                .numBeams(kwargs.get("num_beams").getAsInt())
+                .minLength(kwargs.get("min_length").getAsInt())
+                .lengthPenalty(kwargs.get("length_penalty").getAsFloat())
+                .earlyStopping(kwargs.get("early_stopping").getAsBoolean())
+                .noRepeatNgramSize(kwargs.get("no_repeat_ngram_size").getAsInt());
         if (kwargs.has("max_length")) {
-            b.optMaxLength(kwargs.get("max_length").getAsInt());
+            b.maxLength(kwargs.get("max_length").getAsInt());
         }
         if (kwargs.has("max_new_tokens")) {
-            b.optMaxNewTokens(kwargs.get("max_new_tokens").getAsInt());
+            b.maxNewTokens(kwargs.get("max_new_tokens").getAsInt());
         }
         JsonElement forced = kwargs.get("forced_eos_token_id");
         if (forced != null && !forced.isJsonNull()) {
-            b.optForcedEosId(forced.getAsLong());
+            b.forcedEosId(forced.getAsLong());
         }
         return b;
     }

@@ -46,7 +46,7 @@ public final class SafeTensorsBenchmark {
                 w.add("layer." + i + ".weight", m.randomNormal(new Shape(perTensor)));
             }
             System.out.printf("write %d MiB F32: median %.0f ms%n", mib, median(repeats, () -> w.write(f32)));
-            SafeTensorsWriter h = new SafeTensorsWriter().optFloat16(true);
+            SafeTensorsWriter h = new SafeTensorsWriter().float16(true);
             try (SafeTensorsFile src = SafeTensorsFile.open(f32)) {
                 for (String n : src.names()) {
                     h.add(n, src.load(n, m));

@@ -67,8 +67,8 @@ class SafeTensorsWriterTest {
                     .add("raw.floats", new float[] {1f, 2f}, new Shape(2))
                     .add("raw.longs", new long[] {7L}, new Shape(1, 1))
                     .add("raw.ints", new int[] {9, 8}, new Shape(2))
-                    .optMetadata("format", "pt")
-                    .optMetadata(Map.of("method", "adapter"))
+                    .metadata("format", "pt")
+                    .metadata(Map.of("method", "adapter"))
                     .write(file);
 
             JsonObject h = header(file);
@@ -110,7 +110,7 @@ class SafeTensorsWriterTest {
         try (NDManager m = manager.newSubManager()) {
             float third = 1f / 3f;
             new SafeTensorsWriter()
-                    .optFloat16(true)
+                    .float16(true)
                     .add("w", m.create(new float[] {third, 1e6f, -2f, 1e-8f}))
                     .add("ids", m.create(new long[] {1, 2}))
                     .write(file);
@@ -136,7 +136,7 @@ class SafeTensorsWriterTest {
         Path source = Path.of("src/test/resources/fixtures/hf/t5-tiny/model.safetensors");
         Path copy = dir.resolve("copy.safetensors");
         try (SafeTensorsFile f = SafeTensorsFile.open(source); NDManager m = manager.newSubManager()) {
-            SafeTensorsWriter w = new SafeTensorsWriter().optMetadata(f.metadata());
+            SafeTensorsWriter w = new SafeTensorsWriter().metadata(f.metadata());
             for (Map.Entry<String, NDArray> e : f.loadAll(m).entrySet()) {
                 w.add(e.getKey(), e.getValue());
             }

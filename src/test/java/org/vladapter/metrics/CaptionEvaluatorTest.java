@@ -51,14 +51,14 @@ class CaptionEvaluatorTest {
         List<List<String>> refs = List.of(List.of("_UNK dog"), List.of("cat"));
         List<String> cands = List.of("_UNK dog", "cat");
         double replaced = CaptionEvaluator.builder().build().evaluate(cands, refs).bleu()[0];
-        double kept = CaptionEvaluator.builder().optReplaceUnk(false).build().evaluate(cands, refs).bleu()[0];
+        double kept = CaptionEvaluator.builder().replaceUnk(false).build().evaluate(cands, refs).bleu()[0];
         assertThat(kept).isCloseTo(1.0, within(1e-9));
         assertThat(replaced).isCloseTo(0.75, within(1e-9));
     }
 
     @Test
     void pretokenisedInputSkipsPtb() {
-        CaptionScores s = CaptionEvaluator.builder().optPtbTokenization(false).build()
+        CaptionScores s = CaptionEvaluator.builder().ptbTokenization(false).build()
                 .evaluate(List.of("A B."), List.of(List.of("a b")));
         // "A" != "a" and "B." != "b": no unigram matches
         assertThat(s.bleu()[0]).isLessThan(1e-6);

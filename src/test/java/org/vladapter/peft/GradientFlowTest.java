@@ -53,8 +53,8 @@ class GradientFlowTest {
 
     @Test
     void adaptersAndCompactersTrainOnlyTheRoutedTask() {
-        for (MethodConfig config : List.of(AdapterConfig.builder().optReductionFactor(4).build(),
-                CompacterConfig.builder().optReductionFactor(4).build())) {
+        for (MethodConfig config : List.of(AdapterConfig.builder().reductionFactor(4).build(),
+                CompacterConfig.builder().reductionFactor(4).build())) {
             SiteAdapter a = config.createHooks(TASKS, SHAPE).adapter(SITE);
             Map<String, Float> g = gradients(a.asModule(),
                     m -> a.apply(m.randomNormal(new Shape(2, 3, 16)), ForwardContext.train("gqa")).pow(2).sum());
@@ -70,7 +70,7 @@ class GradientFlowTest {
 
     @Test
     void loraTrainsBFirstAndPromptTrainsEverything() {
-        LayerHooks lora = LoraConfig.builder().optRank(4).build().createHooks(TASKS, SHAPE);
+        LayerHooks lora = LoraConfig.builder().rank(4).build().createHooks(TASKS, SHAPE);
         Projection p = lora.projection(new ProjectionSite(Stack.ENCODER, 0, SubLayer.SELF_ATTENTION, "q_proj",
                 ProjectionSite.Role.QUERY, 16, 16, true, Initializers.normal(0.02), Initializers.zeros()));
         Map<String, Float> g = gradients(p.asModule(),
@@ -79,7 +79,7 @@ class GradientFlowTest {
         assertThat(g.get("lora_As.vqa")).isZero(); // B = 0 at init
         assertThat(g.get("lora_Bs.gqa")).isZero();
 
-        PromptProvider prompt = PromptConfig.builder().optPromptLength(5).optMidDim(10).build().createHooks(TASKS, SHAPE)
+        PromptProvider prompt = PromptConfig.builder().promptLength(5).midDim(10).build().createHooks(TASKS, SHAPE)
                 .encoderPrompt(16);
         Map<String, Float> gp = gradients(prompt.asModule(), m -> prompt.prompt(m, 2, ForwardContext.train("vqa")).pow(2).sum());
         gp.forEach((name, v) -> assertThat(v > 0).as(name).isEqualTo(name.contains(".vqa.")));

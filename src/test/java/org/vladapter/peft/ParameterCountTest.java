@@ -32,8 +32,8 @@ class ParameterCountTest {
         MethodConfig config = preset.defaultConfig();
         LayerHooks hooks = config.createHooks(IMAGE, BackboneShape.t5Base());
         Map<String, Parameter> params = SyntheticBackbone.t5Base(hooks).namedParameters();
-        TrainableSelector selector = TrainableSelector.builder().setMethod(config.method())
-                .optUnfreezeT5LayerNorms(fixQuirk).build();
+        TrainableSelector selector = TrainableSelector.builder().method(config.method())
+                .unfreezeT5LayerNorms(fixQuirk).build();
         return ParameterSummary.of(params, selector::isTrainable);
     }
 

@@ -110,7 +110,7 @@ class TrainableSelectorTest {
         assertThat(select(Method.ADAPTER, T5)).containsExactlyInAnyOrder(
                 "encoder.block.0.layer.0.attn_adapter.adapters.vqa.down_sampler.weight",
                 "encoder.visual_embedding.feat_embedding.1.weight");
-        TrainableSelector fixed = TrainableSelector.builder().setMethod(Method.ADAPTER).optUnfreezeT5LayerNorms(true).build();
+        TrainableSelector fixed = TrainableSelector.builder().method(Method.ADAPTER).unfreezeT5LayerNorms(true).build();
         assertThat(fixed.select(T5)).containsExactlyInAnyOrder(
                 "encoder.block.0.layer.0.attn_adapter.adapters.vqa.down_sampler.weight",
                 "encoder.visual_embedding.feat_embedding.1.weight", "encoder.block.0.layer.0.layer_norm.weight",
@@ -139,6 +139,6 @@ class TrainableSelectorTest {
             assertThat(s.trainableParams()).isEqualTo(2 * 4 + 2 + 4 * 2 + 4);
             assertThat(s.allParams()).isEqualTo(s.trainableParams() + 8 * 4 + 8);
         }
-        assertThatThrownBy(() -> TrainableSelector.builder().build()).hasMessageContaining("setMethod");
+        assertThatThrownBy(() -> TrainableSelector.builder().build()).hasMessageContaining("method");
     }
 }

@@ -39,8 +39,8 @@ class BatchCollatorTest {
 
     @BeforeEach
     void setUp() {
-        layout = DatasetLayout.builder().setRoot(root).build();
-        collator = BatchCollator.builder().setEncoder(encoder).build();
+        layout = DatasetLayout.builder().root(root).build();
+        collator = BatchCollator.builder().encoder(encoder).build();
     }
 
     @AfterEach
@@ -191,7 +191,7 @@ class BatchCollatorTest {
     @Test
     void parallelFeatureReadsGiveTheSameBatch() {
         TaskDataset gqa = layout.open(Task.GQA, "train,valid");
-        try (BatchCollator parallel = BatchCollator.builder().setEncoder(encoder).optFeatureThreads(3).build()) {
+        try (BatchCollator parallel = BatchCollator.builder().encoder(encoder).featureThreads(3).build()) {
             Batch a = collator.collate(gqa, new int[] {0, 1}, new Random(5));
             Batch b = parallel.collate(gqa, new int[] {0, 1}, new Random(5));
             assertThat(b.visualFeatures()).containsExactly(a.visualFeatures());

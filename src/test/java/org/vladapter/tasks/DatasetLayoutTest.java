@@ -31,7 +31,7 @@ class DatasetLayoutTest {
     }
 
     private DatasetLayout layout() {
-        return DatasetLayout.builder().setRoot(fixture.root()).optCacheSize(4).build();
+        return DatasetLayout.builder().root(fixture.root()).cacheSize(4).build();
     }
 
     @Test
@@ -42,7 +42,7 @@ class DatasetLayoutTest {
                 Task.TVC, "train_release", Task.YC2C, "train_release");
         Map<Task, Integer> visualTokens = Map.of(Task.NLVR2, 72);
         try (DatasetLayout layout = layout();
-                BatchCollator collator = BatchCollator.builder().setEncoder(new WhitespaceEncoder()).build()) {
+                BatchCollator collator = BatchCollator.builder().encoder(new WhitespaceEncoder()).build()) {
             for (Task task : Task.values()) {
                 TaskDataset data = layout.open(task, splits.get(task));
                 TaskLoader loader = new TaskLoader(data, 2, collator);
@@ -70,8 +70,8 @@ class DatasetLayoutTest {
     @Test
     void multitaskEpochOverTheImageTasks() {
         try (DatasetLayout layout = layout();
-                BatchCollator collator = BatchCollator.builder().setEncoder(new WhitespaceEncoder()).build()) {
-            MultitaskLoader.Builder builder = MultitaskLoader.builder().setCollator(collator);
+                BatchCollator collator = BatchCollator.builder().encoder(new WhitespaceEncoder()).build()) {
+            MultitaskLoader.Builder builder = MultitaskLoader.builder().collator(collator);
             MultitaskLoader.paperBatchSizes(Task.imageTasks(), 6)
                     .forEach((task, size) -> builder.addTask(layout.open(task, DatasetLayout.trainSplit(task)), size));
             MultitaskLoader loader = builder.build();
@@ -90,7 +90,7 @@ class DatasetLayoutTest {
         Path coco = fixture.root().resolve("COCO/clip_features/data_clip_RN101_att");
         Files.delete(coco.resolve(ReleaseFixture.COCO_VAL_IMG + ".h5"));
         try (DatasetLayout layout = layout();
-                BatchCollator collator = BatchCollator.builder().setEncoder(new WhitespaceEncoder()).build()) {
+                BatchCollator collator = BatchCollator.builder().encoder(new WhitespaceEncoder()).build()) {
             TaskDataset val = layout.open(Task.VQA, "karpathy_val");
             assertThatThrownBy(() -> collator.collate(val, new int[] {0}, new Random(1)))
                     .isInstanceOf(FeatureStoreException.class)
@@ -104,7 +104,7 @@ class DatasetLayoutTest {
         Path file = fixture.root().resolve("COCO/clip_features/data_clip_RN101_att/" + ReleaseFixture.COCO_VAL_IMG + ".h5");
         Hdf5FeatureWriter.writeImage(file, ReleaseFixture.COCO_VAL_IMG, NpyWriter.matrix(36, 2048, 1), Hdf5FeatureWriter.Precision.FLOAT16);
         try (DatasetLayout layout = layout();
-                BatchCollator collator = BatchCollator.builder().setEncoder(new WhitespaceEncoder()).build()) {
+                BatchCollator collator = BatchCollator.builder().encoder(new WhitespaceEncoder()).build()) {
             TaskDataset val = layout.open(Task.VQA, "karpathy_val");
             assertThatThrownBy(() -> collator.collate(val, new int[] {0}, new Random(1)))
                     .isInstanceOf(FeatureStoreException.class)

@@ -63,12 +63,12 @@ class MultitaskLoaderTest {
     }
 
     private static MultitaskLoader loader(long seed, int prefetch) {
-        BatchCollator collator = BatchCollator.builder().setEncoder(new WhitespaceEncoder()).optImageTokens(1).build();
-        return MultitaskLoader.builder().setCollator(collator)
+        BatchCollator collator = BatchCollator.builder().encoder(new WhitespaceEncoder()).imageTokens(1).build();
+        return MultitaskLoader.builder().collator(collator)
                 .addTask(synthetic(Task.VQA, 23), 5)
                 .addTask(synthetic(Task.GQA, 10), 4)
                 .addTask(synthetic(Task.NLVR2, 3), 2)
-                .optSeed(seed).optPrefetch(prefetch).build();
+                .seed(seed).prefetch(prefetch).build();
     }
 
     private static List<List<String>> drain(MultitaskLoader.Epoch epoch) {
@@ -152,7 +152,7 @@ class MultitaskLoaderTest {
 
     @Test
     void errorsOfTheProducerReachTheConsumer() {
-        BatchCollator collator = BatchCollator.builder().setEncoder(new WhitespaceEncoder()).optImageTokens(1).build();
+        BatchCollator collator = BatchCollator.builder().encoder(new WhitespaceEncoder()).imageTokens(1).build();
         TaskDataset good = synthetic(Task.VQA, 4);
         TaskDataset failing = new TaskDataset() {
             @Override
@@ -195,12 +195,12 @@ class MultitaskLoaderTest {
                 };
             }
         };
-        MultitaskLoader loader = MultitaskLoader.builder().setCollator(collator).addTask(failing, 2).optPrefetch(1).build();
+        MultitaskLoader loader = MultitaskLoader.builder().collator(collator).addTask(failing, 2).prefetch(1).build();
         try (MultitaskLoader.Epoch epoch = loader.epoch(0)) {
             assertThatThrownBy(epoch::next).hasMessageContaining("no features for id 'a'");
             assertThat(epoch.hasNext()).isFalse();
         }
         assertThatThrownBy(() -> MultitaskLoader.builder().addTask(synthetic(Task.VQA, 1), 1))
-                .hasMessageContaining("setCollator");
+                .hasMessageContaining("collator");
     }
 }

@@ -32,9 +32,9 @@ class ReadersTest {
 
     @BeforeEach
     void setUp() {
-        layout = DatasetLayout.builder().setRoot(root).build();
-        noPrompts = DatasetLayout.builder().setRoot(root)
-                .optReaderOptions(ReaderOptions.builder().optTaskPrompts(false).build()).build();
+        layout = DatasetLayout.builder().root(root).build();
+        noPrompts = DatasetLayout.builder().root(root)
+                .readerOptions(ReaderOptions.builder().taskPrompts(false).build()).build();
     }
 
     @AfterEach
@@ -96,8 +96,8 @@ class ReadersTest {
         assertThat(e.targetText()).isEqualTo("table");
         assertThat(e.lossWeight()).isEqualTo(1f);
         assertThat(e.reference()).isEqualTo(new Reference.AnswerScores(Map.of("table", 1f), null, null));
-        try (DatasetLayout fixed = DatasetLayout.builder().setRoot(layout.root())
-                .optReaderOptions(ReaderOptions.builder().optPrompt(Task.GQA, "gqa: ").build()).build()) {
+        try (DatasetLayout fixed = DatasetLayout.builder().root(layout.root())
+                .readerOptions(ReaderOptions.builder().prompt(Task.GQA, "gqa: ").build()).build()) {
             assertThat(fixed.open(Task.GQA, "testdev").example(0, random).inputText()).isEqualTo("gqa: Is it overcast?");
         }
     }

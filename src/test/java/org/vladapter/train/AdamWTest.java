@@ -66,7 +66,7 @@ class AdamWTest {
             m.initialize(manager, DataType.FLOAT32);
             m.frozen.freeze(true);
             Map<String, Parameter> params = m.namedParameters();
-            try (AdamW opt = AdamW.builder().setParameters(params).build()) {
+            try (AdamW opt = AdamW.builder().parameters(params).build()) {
                 assertThat(opt.trainableParameters()).containsOnlyKeys("weight", "bias");
                 assertThat(opt.weightDecayOf("weight")).isEqualTo(0.01);
                 assertThat(opt.weightDecayOf("bias")).isEqualTo(0.0);
@@ -95,7 +95,7 @@ class AdamWTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Scalars m = new Scalars();
             m.initialize(manager, DataType.FLOAT32);
-            try (AdamW opt = AdamW.builder().setParameters(m.namedParameters()).build()) {
+            try (AdamW opt = AdamW.builder().parameters(m.namedParameters()).build()) {
                 assertThat(opt.weightDecayOf("encoder.layers.0.self_attn_layer_norm.weight")).isEqualTo(0.01);
                 assertThat(opt.weightDecayOf("encoder.block.0.layer.0.layer_norm.weight")).isEqualTo(0.01);
                 assertThat(opt.weightDecayOf("encoder.layers.0.fc1.bias")).isEqualTo(0.0);
@@ -110,7 +110,7 @@ class AdamWTest {
             Scalars m = new Scalars();
             m.initialize(manager, DataType.FLOAT32);
             m.bias.getArray().setRequiresGradient(false);
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> AdamW.builder().setParameters(m.namedParameters()).build())
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> AdamW.builder().parameters(m.namedParameters()).build())
                     .hasMessageContaining("parameter 'bias' requires a gradient but its array has none attached");
         }
     }
@@ -120,7 +120,7 @@ class AdamWTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Scalars m = new Scalars();
             m.initialize(manager, DataType.FLOAT32);
-            try (AdamW opt = AdamW.builder().setParameters(m.namedParameters()).build()) {
+            try (AdamW opt = AdamW.builder().parameters(m.namedParameters()).build()) {
                 backward(manager, m, 1.0, 0.0);
                 opt.step(0.1, name -> !name.equals("bias"));
                 assertThat(m.bias.getArray().getFloat(0)).isEqualTo(-0.8f);
@@ -139,8 +139,8 @@ class AdamWTest {
             a.initialize(manager, DataType.FLOAT32);
             Scalars b = new Scalars();
             b.initialize(manager, DataType.FLOAT32);
-            try (AdamW optA = AdamW.builder().setParameters(a.namedParameters()).build();
-                    AdamW optB = AdamW.builder().setParameters(b.namedParameters()).build()) {
+            try (AdamW optA = AdamW.builder().parameters(a.namedParameters()).build();
+                    AdamW optB = AdamW.builder().parameters(b.namedParameters()).build()) {
                 for (int t = 0; t < 2; t++) {
                     backward(manager, a, G_WEIGHT[t], G_BIAS[t]);
                     optA.step(LR[t]);

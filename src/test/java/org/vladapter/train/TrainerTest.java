@@ -27,14 +27,14 @@ class TrainerTest {
     private static Trainer.Builder<ToyMultitask.Batch> trainer(
             ToyMultitask.Model model, EpochPlan<ToyMultitask.Batch> plan, Path dir) {
         return Trainer.<ToyMultitask.Batch>builder()
-                .setModel(model)
-                .setData(plan)
-                .optEpochs(4)
-                .optLearningRate(0.05)
-                .optSeed(SEED)
-                .optCheckpointDir(dir)
-                .optProgress(ProgressBar.Style.QUIET)
-                .optValidation(epoch -> Map.of("a", 1.0 + epoch % 2, "b", 2.0));
+                .model(model)
+                .data(plan)
+                .epochs(4)
+                .learningRate(0.05)
+                .seed(SEED)
+                .checkpointDir(dir)
+                .progress(ProgressBar.Style.QUIET)
+                .validation(epoch -> Map.of("a", 1.0 + epoch % 2, "b", 2.0));
     }
 
     /** A plan that fails when asked for a given epoch, as a process killed between epochs. */
@@ -68,7 +68,7 @@ class TrainerTest {
             assertThat(new Checkpointer(dir).loadState(Checkpointer.LAST).orElseThrow().epochsCompleted()).isEqualTo(2);
 
             ToyMultitask.Model second = new ToyMultitask.Model(manager, 7, 0.2f);
-            TrainingResult resumed = trainer(second, new ToyMultitask.Plan(SEED), dir).build().fit();
+            TrainingResult resumed = trainer(second, new ToyMultitask.Plan(SEED), dir).resume(true).build().fit();
 
             List<LossRecord> a = uninterrupted.history().losses();
             List<LossRecord> b = resumed.history().losses();
@@ -86,13 +86,47 @@ class TrainerTest {
     }
 
     @Test
+    void reRunsAreRefusedUnlessResumedWithTheSameConfigurationOrOverwritten(@TempDir Path tmp) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Path dir = tmp.resolve("run");
+            assertThatThrownBy(() -> trainer(new ToyMultitask.Model(manager, 7, 0.2f),
+                    crashingAt(new ToyMultitask.Plan(SEED), 2), dir).build().fit()).hasMessageContaining("simulated crash");
+
+            // a second run in the same folder without resume: refused, the checkpoint is untouched
+            assertThatThrownBy(() -> trainer(new ToyMultitask.Model(manager, 7, 0.2f), new ToyMultitask.Plan(SEED), dir)
+                    .build().fit()).isInstanceOf(RunExistsException.class)
+                    .hasMessageContaining("already holds a run").hasMessageContaining("--resume").hasMessageContaining("--overwrite");
+            assertThat(new Checkpointer(dir).loadState(Checkpointer.LAST).orElseThrow().epochsCompleted()).isEqualTo(2);
+
+            // resume with another learning rate: refused, naming the key and both values
+            assertThatThrownBy(() -> trainer(new ToyMultitask.Model(manager, 7, 0.2f), new ToyMultitask.Plan(SEED), dir)
+                    .learningRate(0.01).resume(true).build().fit()).isInstanceOf(RunExistsException.class)
+                    .hasMessageContaining("learningRate: 0.05 -> 0.01");
+
+            // resume with the same configuration finishes the run; resuming it again is refused
+            TrainingResult done = trainer(new ToyMultitask.Model(manager, 7, 0.2f), new ToyMultitask.Plan(SEED), dir)
+                    .resume(true).build().fit();
+            assertThat(done.history().epochs()).hasSize(4);
+            assertThatThrownBy(() -> trainer(new ToyMultitask.Model(manager, 7, 0.2f), new ToyMultitask.Plan(SEED), dir)
+                    .resume(true).build().fit()).isInstanceOf(RunExistsException.class)
+                    .hasMessageContaining("already finished its 4 epoch(s)");
+
+            // overwrite trains again from scratch with the new settings
+            TrainingResult again = trainer(new ToyMultitask.Model(manager, 7, 0.2f), new ToyMultitask.Plan(SEED), dir)
+                    .learningRate(0.01).overwrite(true).build().fit();
+            assertThat(again.record().configuration()).containsEntry("learningRate", 0.01).doesNotContainKey("resumedFrom");
+            assertThat(again.history().losses()).hasSize(24);
+        }
+    }
+
+    @Test
     void frozenParametersGetNoStateAndOtherTasksHeadsAreSkipped(@TempDir Path tmp) {
         try (NDManager manager = NDManager.newBaseManager()) {
             ToyMultitask.Model model = new ToyMultitask.Model(manager, 3, 0f);
             float[] frozenBefore = model.snapshot("base.weight");
             List<Integer> liveArrays = new java.util.ArrayList<>();
-            TrainingResult r = trainer(model, new ToyMultitask.Plan(1), tmp).optEpochs(2)
-                    .optValidation(epoch -> {
+            TrainingResult r = trainer(model, new ToyMultitask.Plan(1), tmp).epochs(2)
+                    .validation(epoch -> {
                         liveArrays.add(manager.getManagedArrays().size());
                         return Map.of("a", 1.0 + epoch % 2, "b", 2.0);
                     })
@@ -139,9 +173,9 @@ class TrainerTest {
             TaskBatch<ToyMultitask.Batch> ninth = listOf(plan.epoch(1)).get(2);
             Map<String, float[]> afterEpoch0 = new LinkedHashMap<>();
             Trainer<ToyMultitask.Batch> t = Trainer.<ToyMultitask.Batch>builder()
-                    .setModel(poisoned).setData(plan).optEpochs(3).optSeed(SEED)
-                    .optCheckpointDir(tmp).optProgress(ProgressBar.Style.QUIET)
-                    .optValidation(epoch -> {
+                    .model(poisoned).data(plan).epochs(3).seed(SEED)
+                    .checkpointDir(tmp).progress(ProgressBar.Style.QUIET)
+                    .validation(epoch -> {
                         if (epoch == 0) {
                             inner.namedParameters().forEach((k, p) -> afterEpoch0.put(k, p.getArray().toFloatArray()));
                         }

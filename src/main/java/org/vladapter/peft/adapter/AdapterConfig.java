@@ -28,7 +28,7 @@ import java.util.Set;
  *       down-projection per task ({@code --share_up_sampler}); this is the variant that reproduces the
  *       paper's half-shared parameter count (spec 2.1);
  *   <li>{@code shareDownSampler} (false): the other half ({@code --share_down_sampler});
- *   <li>{@code placements} (every sub-layer): where adapters go; {@link Builder#optCrossAttention(boolean)}
+ *   <li>{@code placements} (every sub-layer): where adapters go; {@link Builder#crossAttention(boolean)}
  *       drops or restores the decoder cross-attention site ({@code --add_adapter_cross_attn}, default on).
  * </ul>
  *
@@ -73,7 +73,7 @@ public final class AdapterConfig implements MethodConfig {
 
     /** @return the paper's single adapter ({@code single_adapter.sh}) */
     public static AdapterConfig single() {
-        return builder().optSharing(Sharing.SINGLE).build();
+        return builder().sharing(Sharing.SINGLE).build();
     }
 
     /** @return the paper's multiple adapters ({@code multiple_adapters.sh}) */
@@ -83,7 +83,7 @@ public final class AdapterConfig implements MethodConfig {
 
     /** @return half-shared adapters: shared up-projection, per-task down-projection */
     public static AdapterConfig halfShared() {
-        return builder().optShareUpSampler(true).build();
+        return builder().shareUpSampler(true).build();
     }
 
     /** @return the reduction factor */
@@ -157,7 +157,7 @@ public final class AdapterConfig implements MethodConfig {
          * @param sharing SINGLE or MULTIPLE (default MULTIPLE)
          * @return this
          */
-        public Builder optSharing(Sharing sharing) {
+        public Builder sharing(Sharing sharing) {
             this.sharing = sharing;
             return this;
         }
@@ -166,7 +166,7 @@ public final class AdapterConfig implements MethodConfig {
          * @param share share the up-projection across tasks (half-shared adapters; default false)
          * @return this
          */
-        public Builder optShareUpSampler(boolean share) {
+        public Builder shareUpSampler(boolean share) {
             this.shareUpSampler = share;
             return this;
         }
@@ -175,7 +175,7 @@ public final class AdapterConfig implements MethodConfig {
          * @param share share the down-projection across tasks (default false)
          * @return this
          */
-        public Builder optShareDownSampler(boolean share) {
+        public Builder shareDownSampler(boolean share) {
             this.shareDownSampler = share;
             return this;
         }

@@ -31,7 +31,7 @@ import java.util.Set;
  *   <li>{@code phmRank} (1): the rank of the factorisation, used only when factorised;
  *   <li>{@code phmInitRange} (0.01, the CLI default that overrides the config's 1e-4): std of the rule's
  *       normal initialisation;
- *   <li>{@code placements} (every sub-layer) / {@link Builder#optCrossAttention(boolean)} as for adapters.
+ *   <li>{@code placements} (every sub-layer) / {@link Builder#crossAttention(boolean)} as for adapters.
  * </ul>
  *
  * <p>Fixed: W initialised per slice with xavier-uniform gain √2, bias 0, rule N(0, phmInitRange), rules
@@ -72,7 +72,7 @@ public final class CompacterConfig implements MethodConfig {
 
     /** @return the paper's single Compacter ({@code single_compacter.sh}) */
     public static CompacterConfig single() {
-        return builder().optSharing(Sharing.SINGLE).build();
+        return builder().sharing(Sharing.SINGLE).build();
     }
 
     /** @return the paper's multiple Compacters ({@code multiple_compacters.sh}) */
@@ -171,7 +171,7 @@ public final class CompacterConfig implements MethodConfig {
          * @param sharing SINGLE or MULTIPLE (default MULTIPLE)
          * @return this
          */
-        public Builder optSharing(Sharing sharing) {
+        public Builder sharing(Sharing sharing) {
             this.sharing = sharing;
             return this;
         }
@@ -180,7 +180,7 @@ public final class CompacterConfig implements MethodConfig {
          * @param phmDim n (default 2)
          * @return this
          */
-        public Builder optPhmDim(int phmDim) {
+        public Builder phmDim(int phmDim) {
             this.phmDim = phmDim;
             return this;
         }
@@ -189,7 +189,7 @@ public final class CompacterConfig implements MethodConfig {
          * @param shared one rule for all PHM layers (default false)
          * @return this
          */
-        public Builder optSharedPhmRule(boolean shared) {
+        public Builder sharedPhmRule(boolean shared) {
             this.sharedPhmRule = shared;
             return this;
         }
@@ -198,7 +198,7 @@ public final class CompacterConfig implements MethodConfig {
          * @param factorized W as a low-rank product (default false)
          * @return this
          */
-        public Builder optFactorizedPhm(boolean factorized) {
+        public Builder factorizedPhm(boolean factorized) {
             this.factorizedPhm = factorized;
             return this;
         }
@@ -207,7 +207,7 @@ public final class CompacterConfig implements MethodConfig {
          * @param rank rank of the factorisation (default 1)
          * @return this
          */
-        public Builder optPhmRank(int rank) {
+        public Builder phmRank(int rank) {
             this.phmRank = rank;
             return this;
         }
@@ -216,7 +216,7 @@ public final class CompacterConfig implements MethodConfig {
          * @param std std of the rule's normal init (default 0.01)
          * @return this
          */
-        public Builder optPhmInitRange(double std) {
+        public Builder phmInitRange(double std) {
             this.phmInitRange = std;
             return this;
         }

@@ -144,7 +144,7 @@ public final class HyperformerConfig implements MethodConfig {
          * @param dim e (default 512)
          * @return this
          */
-        public Builder optTaskEmbeddingDim(int dim) {
+        public Builder taskEmbeddingDim(int dim) {
             this.taskEmbeddingDim = dim;
             return this;
         }
@@ -153,7 +153,7 @@ public final class HyperformerConfig implements MethodConfig {
          * @param dim hidden size of the task hyper-network (default 128)
          * @return this
          */
-        public Builder optTaskHiddenDim(int dim) {
+        public Builder taskHiddenDim(int dim) {
             this.taskHiddenDim = dim;
             return this;
         }
@@ -162,7 +162,7 @@ public final class HyperformerConfig implements MethodConfig {
          * @param dim p (default 8)
          * @return this
          */
-        public Builder optProjectedTaskEmbeddingDim(int dim) {
+        public Builder projectedTaskEmbeddingDim(int dim) {
             this.projectedTaskEmbeddingDim = dim;
             return this;
         }

@@ -76,7 +76,7 @@ public final class LoraConfig implements MethodConfig {
 
     /** @return the paper's single LoRA ({@code single_lora.sh}) */
     public static LoraConfig single() {
-        return builder().optSharing(Sharing.SINGLE).build();
+        return builder().sharing(Sharing.SINGLE).build();
     }
 
     /** @return the paper's multiple LoRA ({@code multiple_lora.sh}) */
@@ -175,7 +175,7 @@ public final class LoraConfig implements MethodConfig {
          * @param rank r (default 128)
          * @return this
          */
-        public Builder optRank(int rank) {
+        public Builder rank(int rank) {
             this.rank = rank;
             return this;
         }
@@ -184,7 +184,7 @@ public final class LoraConfig implements MethodConfig {
          * @param alpha the scaling numerator (default 32)
          * @return this
          */
-        public Builder optAlpha(double alpha) {
+        public Builder alpha(double alpha) {
             this.alpha = alpha;
             return this;
         }
@@ -193,7 +193,7 @@ public final class LoraConfig implements MethodConfig {
          * @param dropout LoRA-path dropout in [0, 1) (default 0.1)
          * @return this
          */
-        public Builder optDropout(double dropout) {
+        public Builder dropout(double dropout) {
             this.dropout = dropout;
             return this;
         }
@@ -202,7 +202,7 @@ public final class LoraConfig implements MethodConfig {
          * @param sharing SINGLE or MULTIPLE (default MULTIPLE)
          * @return this
          */
-        public Builder optSharing(Sharing sharing) {
+        public Builder sharing(Sharing sharing) {
             this.sharing = sharing;
             return this;
         }
@@ -211,7 +211,7 @@ public final class LoraConfig implements MethodConfig {
          * @param roles projection roles that get LoRA (default QUERY, VALUE)
          * @return this
          */
-        public Builder optTargetRoles(Set<Role> roles) {
+        public Builder targetRoles(Set<Role> roles) {
             if (roles == null) {
                 this.targetRoles = null;
             } else {
@@ -225,7 +225,7 @@ public final class LoraConfig implements MethodConfig {
          * @param placements sub-layers whose projections get LoRA (default: the three attentions)
          * @return this
          */
-        public Builder optTargetPlacements(Set<Placement> placements) {
+        public Builder targetPlacements(Set<Placement> placements) {
             this.targetPlacements = Placement.copyOf(placements);
             return this;
         }

@@ -49,7 +49,7 @@ public final class PromptConfig implements MethodConfig {
 
     /** @return the paper's single prompt ({@code single_prompt.sh}) */
     public static PromptConfig single() {
-        return builder().optSharing(Sharing.SINGLE).build();
+        return builder().sharing(Sharing.SINGLE).build();
     }
 
     /** @return the paper's multiple prompts ({@code multiple_prompts.sh}) */
@@ -109,7 +109,7 @@ public final class PromptConfig implements MethodConfig {
          * @param length L (default 40)
          * @return this
          */
-        public Builder optPromptLength(int length) {
+        public Builder promptLength(int length) {
             this.promptLength = length;
             return this;
         }
@@ -118,7 +118,7 @@ public final class PromptConfig implements MethodConfig {
          * @param midDim MLP hidden size (default 800)
          * @return this
          */
-        public Builder optMidDim(int midDim) {
+        public Builder midDim(int midDim) {
             this.midDim = midDim;
             return this;
         }
@@ -127,7 +127,7 @@ public final class PromptConfig implements MethodConfig {
          * @param sharing SINGLE or MULTIPLE (default MULTIPLE)
          * @return this
          */
-        public Builder optSharing(Sharing sharing) {
+        public Builder sharing(Sharing sharing) {
             this.sharing = sharing;
             return this;
         }

@@ -36,7 +36,7 @@ class AdapterHooksTest {
 
     @Test
     void everySiteGetsItsOwnAdapterAndCrossAttentionIsOptional() {
-        AdapterHooks hooks = new AdapterHooks(AdapterConfig.builder().optReductionFactor(4).build(), TASKS, BackboneKind.BART);
+        AdapterHooks hooks = new AdapterHooks(AdapterConfig.builder().reductionFactor(4).build(), TASKS, BackboneKind.BART);
         SiteAdapter a = hooks.adapter(site(Stack.ENCODER, SubLayer.SELF_ATTENTION));
         SiteAdapter b = hooks.adapter(site(Stack.ENCODER, SubLayer.SELF_ATTENTION));
         assertThat(a).isNotSameAs(b);
@@ -44,7 +44,7 @@ class AdapterHooksTest {
         assertThat(a.asModule().namedParameters().keySet()).contains("adapters.vqa.down_sampler.weight", "adapters.nlvr.up_sampler.bias");
         assertThat(a.asModule().namedParameters().get("adapters.gqa.down_sampler.weight").getShape()).isEqualTo(new Shape(4, 16));
 
-        AdapterHooks noCross = new AdapterHooks(AdapterConfig.builder().optReductionFactor(4).optCrossAttention(false).build(),
+        AdapterHooks noCross = new AdapterHooks(AdapterConfig.builder().reductionFactor(4).crossAttention(false).build(),
                 TASKS, BackboneKind.BART);
         assertThat(noCross.adapter(site(Stack.DECODER, SubLayer.CROSS_ATTENTION))).isNull();
         assertThat(noCross.adapter(site(Stack.DECODER, SubLayer.FEED_FORWARD))).isNotNull();
@@ -69,7 +69,7 @@ class AdapterHooksTest {
         // the shared half is a DJL child once only
         assertThat(c.getParameters().size()).isEqualTo(8);
 
-        AdapterController<Adapter> d = controller(new AdapterHooks(AdapterConfig.builder().optShareDownSampler(true).build(),
+        AdapterController<Adapter> d = controller(new AdapterHooks(AdapterConfig.builder().shareDownSampler(true).build(),
                 TASKS, BackboneKind.BART).adapter(new AdapterSite(Stack.ENCODER, 0, 6, SubLayer.FEED_FORWARD, 768)));
         assertThat(d.adapters().route("nlvr").downSampler()).isSameAs(d.adapters().route("vqa").downSampler());
         assertThat(d.adapters().route("nlvr").upSampler()).isNotSameAs(d.adapters().route("vqa").upSampler());
@@ -78,7 +78,7 @@ class AdapterHooksTest {
     @Test
     void siteAdapterIsResidualAndRoutesByTask() {
         try (NDManager params = NDManager.newBaseManager(); NDManager batch = NDManager.newBaseManager()) {
-            AdapterController<Adapter> c = controller(new AdapterHooks(AdapterConfig.builder().optReductionFactor(4).build(),
+            AdapterController<Adapter> c = controller(new AdapterHooks(AdapterConfig.builder().reductionFactor(4).build(),
                     TASKS, BackboneKind.T5).adapter(site(Stack.DECODER, SubLayer.SELF_ATTENTION)));
             c.initialize(params, DataType.FLOAT32);
             params.cap();
@@ -112,13 +112,13 @@ class AdapterHooksTest {
 
     @Test
     void invalidOptionsAreRejectedWithTheirNames() {
-        assertThatThrownBy(() -> AdapterConfig.builder().optReductionFactor(0).build()).hasMessageContaining("reductionFactor must be > 0");
-        assertThatThrownBy(() -> AdapterConfig.builder().optSharing(Sharing.SINGLE).optShareUpSampler(true).build())
+        assertThatThrownBy(() -> AdapterConfig.builder().reductionFactor(0).build()).hasMessageContaining("reductionFactor must be > 0");
+        assertThatThrownBy(() -> AdapterConfig.builder().sharing(Sharing.SINGLE).shareUpSampler(true).build())
                 .hasMessageContaining("MULTIPLE");
-        assertThatThrownBy(() -> AdapterConfig.builder().optShareUpSampler(true).optShareDownSampler(true).build())
+        assertThatThrownBy(() -> AdapterConfig.builder().shareUpSampler(true).shareDownSampler(true).build())
                 .hasMessageContaining("use sharing SINGLE");
-        assertThatThrownBy(() -> AdapterConfig.builder().optPlacements(java.util.Set.of()).build()).hasMessageContaining("placements");
-        AdapterHooks hooks = new AdapterHooks(AdapterConfig.builder().optReductionFactor(5).build(), TASKS, BackboneKind.BART);
+        assertThatThrownBy(() -> AdapterConfig.builder().placements(java.util.Set.of()).build()).hasMessageContaining("placements");
+        AdapterHooks hooks = new AdapterHooks(AdapterConfig.builder().reductionFactor(5).build(), TASKS, BackboneKind.BART);
         assertThatThrownBy(() -> hooks.adapter(site(Stack.ENCODER, SubLayer.FEED_FORWARD)))
                 .hasMessageContaining("reduction factor 5 does not divide the hidden size 16");
         assertThat(AdapterConfig.single().createHooks(TASKS, BackboneShape.bartBase())).isInstanceOf(AdapterHooks.class);

@@ -24,7 +24,7 @@ class CompacterHooksTest {
 
     @Test
     void ownRulesPerLayerByDefault() {
-        CompacterHooks hooks = new CompacterHooks(CompacterConfig.builder().optReductionFactor(4).build(), TASKS);
+        CompacterHooks hooks = new CompacterHooks(CompacterConfig.builder().reductionFactor(4).build(), TASKS);
         assertThat(hooks.rootModules()).isEmpty();
         SiteAdapter a = hooks.adapter(SITE);
         assertThat(a.asModule().namedParameters().keySet()).contains(
@@ -35,8 +35,8 @@ class CompacterHooksTest {
 
     @Test
     void sharedRuleLivesAtTheRootAndFactorisedWeightsHaveRank() {
-        CompacterConfig config = CompacterConfig.builder().optReductionFactor(4).optSharedPhmRule(true)
-                .optFactorizedPhm(true).optPhmRank(1).optSharing(org.vladapter.peft.Sharing.SINGLE).build();
+        CompacterConfig config = CompacterConfig.builder().reductionFactor(4).sharedPhmRule(true)
+                .factorizedPhm(true).phmRank(1).sharing(org.vladapter.peft.Sharing.SINGLE).build();
         CompacterHooks hooks = new CompacterHooks(config, TASKS);
         SharedPhmRule rule = (SharedPhmRule) hooks.rootModules().get("shared_phm_rule");
         assertThat(rule.namedParameters().keySet()).containsExactly("phm_rule");
@@ -78,10 +78,10 @@ class CompacterHooksTest {
 
     @Test
     void invalidOptionsAreRejected() {
-        assertThatThrownBy(() -> CompacterConfig.builder().optPhmDim(0).build()).hasMessageContaining("phmDim must be > 0");
-        assertThatThrownBy(() -> CompacterConfig.builder().optPhmInitRange(-1).build()).hasMessageContaining("phmInitRange");
-        assertThatThrownBy(() -> CompacterConfig.builder().optPhmRank(0).build()).hasMessageContaining("phmRank");
-        CompacterHooks hooks = new CompacterHooks(CompacterConfig.builder().optReductionFactor(4).optPhmDim(3).build(), TASKS);
+        assertThatThrownBy(() -> CompacterConfig.builder().phmDim(0).build()).hasMessageContaining("phmDim must be > 0");
+        assertThatThrownBy(() -> CompacterConfig.builder().phmInitRange(-1).build()).hasMessageContaining("phmInitRange");
+        assertThatThrownBy(() -> CompacterConfig.builder().phmRank(0).build()).hasMessageContaining("phmRank");
+        CompacterHooks hooks = new CompacterHooks(CompacterConfig.builder().reductionFactor(4).phmDim(3).build(), TASKS);
         assertThatThrownBy(() -> hooks.adapter(SITE)).hasMessageContaining("phmDim 3 must divide the hidden size 16");
         assertThat(CompacterConfig.single().createHooks(TASKS, BackboneShape.bartBase())).isInstanceOf(CompacterHooks.class);
         assertThat(CompacterConfig.multiple().asMap()).containsEntry("phmDim", 2).containsEntry("phmInitRange", 0.01);

@@ -18,7 +18,7 @@ class CompacterParityTest {
     void phmAdapterMatchesPyTorch(String fixture) {
         try (NDManager manager = NDManager.newBaseManager(); NDManager params = NDManager.newBaseManager()) {
             Map<String, NDArray> f = PeftFixtures.load(manager, fixture);
-            CompacterAdapter adapter = new CompacterAdapter(16, 4, CompacterConfig.builder().optReductionFactor(4).build(), null);
+            CompacterAdapter adapter = new CompacterAdapter(16, 4, CompacterConfig.builder().reductionFactor(4).build(), null);
             PeftFixtures.loadParameters(adapter, f, "param.", params);
             params.cap();
             NDArray x = f.get("x");

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HyperformerHooksTest {
 
     private static final List<String> TASKS = List.of("vqa", "gqa");
-    private static final HyperformerConfig SMALL = HyperformerConfig.builder().optTaskEmbeddingDim(8).optTaskHiddenDim(6)
-            .optProjectedTaskEmbeddingDim(4).optReductionFactor(4).build();
+    private static final HyperformerConfig SMALL = HyperformerConfig.builder().taskEmbeddingDim(8).taskHiddenDim(6)
+            .projectedTaskEmbeddingDim(4).reductionFactor(4).build();
     private static final BackboneShape SHAPE = new BackboneShape(BackboneKind.BART, 16, 2, 3);
 
     @Test
@@ -49,7 +49,7 @@ class HyperformerHooksTest {
         assertThat(site.asModule().namedParameters()).isEmpty();
         assertThatThrownBy(() -> hooks.adapter(new AdapterSite(Stack.ENCODER, 0, 6, SubLayer.FEED_FORWARD, 16)))
                 .hasMessageContaining("built for d_model 16 and 2 ENCODER layers");
-        assertThat(new HyperformerHooks(HyperformerConfig.builder().optCrossAttention(false).build(), TASKS, BackboneShape.bartBase())
+        assertThat(new HyperformerHooks(HyperformerConfig.builder().crossAttention(false).build(), TASKS, BackboneShape.bartBase())
                 .adapter(new AdapterSite(Stack.DECODER, 0, 6, SubLayer.CROSS_ATTENTION, 768))).isNull();
     }
 
@@ -86,7 +86,7 @@ class HyperformerHooksTest {
         assertThat(c.taskEmbeddingDim()).isEqualTo(512);
         assertThat(c.taskHiddenDim()).isEqualTo(128);
         assertThat(c.projectedTaskEmbeddingDim()).isEqualTo(8);
-        assertThatThrownBy(() -> HyperformerConfig.builder().optProjectedTaskEmbeddingDim(-1).build())
+        assertThatThrownBy(() -> HyperformerConfig.builder().projectedTaskEmbeddingDim(-1).build())
                 .hasMessageContaining("projectedTaskEmbeddingDim must be > 0");
         // bart-base decoder generators: 3 block types x (8 -> 73728 and 8 -> 96 / 768)
         Module dec = new HyperformerHooks(c, TASKS, BackboneShape.bartBase()).controller(Stack.DECODER);

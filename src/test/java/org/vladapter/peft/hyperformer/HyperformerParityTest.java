@@ -22,8 +22,8 @@ class HyperformerParityTest {
     void generatedWeightsZAndOutputsMatchPyTorch() {
         try (NDManager manager = NDManager.newBaseManager(); NDManager params = NDManager.newBaseManager()) {
             Map<String, NDArray> f = PeftFixtures.load(manager, "hyperformer");
-            HyperformerConfig config = HyperformerConfig.builder().optTaskEmbeddingDim(8).optTaskHiddenDim(6)
-                    .optProjectedTaskEmbeddingDim(4).optReductionFactor(4).build();
+            HyperformerConfig config = HyperformerConfig.builder().taskEmbeddingDim(8).taskHiddenDim(6)
+                    .projectedTaskEmbeddingDim(4).reductionFactor(4).build();
             AdapterLayersHyperNetController controller = new AdapterLayersHyperNetController(
                     config, 3, 16, 4, EnumSet.allOf(BlockType.class), BackboneKind.BART);
             PeftFixtures.loadParameters(controller, f, "param.", params);

@@ -36,7 +36,7 @@ class LoraHooksTest {
 
     @Test
     void targetsQueryAndValueOfTheThreeAttentions() {
-        LoraHooks hooks = new LoraHooks(LoraConfig.builder().optRank(4).build(), TASKS);
+        LoraHooks hooks = new LoraHooks(LoraConfig.builder().rank(4).build(), TASKS);
         for (Placement p : Placement.attention()) {
             for (Role r : new Role[] {Role.QUERY, Role.KEY, Role.VALUE, Role.OUTPUT}) {
                 Projection proj = hooks.projection(site(p.stack(), p.subLayer(), r));
@@ -53,8 +53,8 @@ class LoraHooksTest {
         assertThat(q.a("vqa").getShape()).isEqualTo(new Shape(4, 16));
         assertThat(q.b("gqa").getShape()).isEqualTo(new Shape(12, 4));
 
-        LoraHooks ffn = new LoraHooks(LoraConfig.builder().optTargetRoles(EnumSet.of(Role.FFN_IN))
-                .optTargetPlacements(EnumSet.of(Placement.ENCODER_FEED_FORWARD)).build(), TASKS);
+        LoraHooks ffn = new LoraHooks(LoraConfig.builder().targetRoles(EnumSet.of(Role.FFN_IN))
+                .targetPlacements(EnumSet.of(Placement.ENCODER_FEED_FORWARD)).build(), TASKS);
         assertThat(ffn.projection(site(Stack.ENCODER, SubLayer.FEED_FORWARD, Role.FFN_IN))).isInstanceOf(LoraProjection.class);
         assertThat(ffn.projection(site(Stack.ENCODER, SubLayer.SELF_ATTENTION, Role.QUERY))).isNotInstanceOf(LoraProjection.class);
         LoraProjection single = (LoraProjection) new LoraHooks(LoraConfig.single(), TASKS)
@@ -65,7 +65,7 @@ class LoraHooksTest {
     @Test
     void newLoraEqualsBaseAndMergeUnmergeRoundTrips() {
         try (NDManager params = NDManager.newBaseManager(); NDManager batch = NDManager.newBaseManager()) {
-            LoraHooks hooks = new LoraHooks(LoraConfig.builder().optRank(4).build(), TASKS);
+            LoraHooks hooks = new LoraHooks(LoraConfig.builder().rank(4).build(), TASKS);
             LoraProjection p = (LoraProjection) hooks.projection(site(Stack.DECODER, SubLayer.CROSS_ATTENTION, Role.VALUE));
             p.initialize(params, DataType.FLOAT32);
             NDArray x = batch.randomNormal(new Shape(2, 3, 16));
@@ -96,7 +96,7 @@ class LoraHooksTest {
     @Test
     void dropoutOnlyInTraining() {
         try (NDManager params = NDManager.newBaseManager(); NDManager batch = NDManager.newBaseManager()) {
-            LoraProjection p = (LoraProjection) new LoraHooks(LoraConfig.builder().optRank(4).optDropout(0.5).build(), TASKS)
+            LoraProjection p = (LoraProjection) new LoraHooks(LoraConfig.builder().rank(4).dropout(0.5).build(), TASKS)
                     .projection(site(Stack.ENCODER, SubLayer.SELF_ATTENTION, Role.QUERY));
             p.initialize(params, DataType.FLOAT32);
             p.b("vqa").getArray().set(batch.ones(new Shape(12, 4)).toFloatArray());
@@ -108,12 +108,12 @@ class LoraHooksTest {
 
     @Test
     void invalidOptionsAreRejected() {
-        assertThatThrownBy(() -> LoraConfig.builder().optRank(0).build()).hasMessageContaining("rank must be > 0");
-        assertThatThrownBy(() -> LoraConfig.builder().optAlpha(0).build()).hasMessageContaining("alpha");
-        assertThatThrownBy(() -> LoraConfig.builder().optDropout(1.0).build()).hasMessageContaining("dropout must be in [0, 1)");
-        assertThatThrownBy(() -> LoraConfig.builder().optTargetPlacements(EnumSet.of(Placement.DECODER_FEED_FORWARD)).build())
+        assertThatThrownBy(() -> LoraConfig.builder().rank(0).build()).hasMessageContaining("rank must be > 0");
+        assertThatThrownBy(() -> LoraConfig.builder().alpha(0).build()).hasMessageContaining("alpha");
+        assertThatThrownBy(() -> LoraConfig.builder().dropout(1.0).build()).hasMessageContaining("dropout must be in [0, 1)");
+        assertThatThrownBy(() -> LoraConfig.builder().targetPlacements(EnumSet.of(Placement.DECODER_FEED_FORWARD)).build())
                 .hasMessageContaining("DECODER_FEED_FORWARD has none of the target roles");
-        assertThatThrownBy(() -> LoraConfig.builder().optTargetRoles(EnumSet.noneOf(Role.class)).build())
+        assertThatThrownBy(() -> LoraConfig.builder().targetRoles(EnumSet.noneOf(Role.class)).build())
                 .hasMessageContaining("targetRoles must not be empty");
         LoraConfig paper = LoraConfig.multiple();
         assertThat(paper.rank()).isEqualTo(128);

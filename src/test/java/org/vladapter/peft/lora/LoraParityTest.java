@@ -25,7 +25,7 @@ class LoraParityTest {
     }
 
     private static LoraProjection projection() {
-        LoraConfig config = LoraConfig.builder().optRank(4).optAlpha(8).optSharing(Sharing.SINGLE).build();
+        LoraConfig config = LoraConfig.builder().rank(4).alpha(8).sharing(Sharing.SINGLE).build();
         return new LoraProjection(16, 12, true, Initializers.normal(0.02), Initializers.zeros(), config,
                 new TaskRoutes(List.of("vqa", "gqa"), Sharing.SINGLE));
     }

@@ -19,8 +19,8 @@ class PromptHooksTest {
 
     @Test
     void singlePromptIsSharedAndBroadcast() {
-        PromptHooks hooks = (PromptHooks) PromptConfig.builder().optPromptLength(5).optMidDim(10)
-                .optSharing(org.vladapter.peft.Sharing.SINGLE).build()
+        PromptHooks hooks = (PromptHooks) PromptConfig.builder().promptLength(5).midDim(10)
+                .sharing(org.vladapter.peft.Sharing.SINGLE).build()
                 .createHooks(TASKS, new BackboneShape(org.vladapter.peft.BackboneKind.BART, 16, 2, 2));
         PromptProvider p = hooks.encoderPrompt(16);
         assertThat(hooks.encoderPrompt(16)).isSameAs(p);
@@ -46,7 +46,7 @@ class PromptHooksTest {
         PromptConfig c = PromptConfig.multiple();
         assertThat(c.promptLength()).isEqualTo(40);
         assertThat(c.midDim()).isEqualTo(800);
-        assertThatThrownBy(() -> PromptConfig.builder().optPromptLength(0).build()).hasMessageContaining("promptLength must be > 0");
-        assertThatThrownBy(() -> PromptConfig.builder().optSharing(null).build()).hasMessageContaining("sharing");
+        assertThatThrownBy(() -> PromptConfig.builder().promptLength(0).build()).hasMessageContaining("promptLength must be > 0");
+        assertThatThrownBy(() -> PromptConfig.builder().sharing(null).build()).hasMessageContaining("sharing");
     }
 }

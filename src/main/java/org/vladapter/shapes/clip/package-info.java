@@ -1,0 +1,7 @@
+/**
+ * The miniature CLIP of ShapesWorld: a small convolutional image encoder with a 7x7 grid output and a small
+ * text encoder, trained contrastively (InfoNCE) on image-caption pairs ({@link org.vladapter.shapes.clip.ClipTraining}),
+ * saved as a checkpoint folder ({@link org.vladapter.shapes.clip.ClipCheckpoint}) and used frozen to write the
+ * grid and frame features ({@link org.vladapter.shapes.clip.ClipEncoder}).
+ */
+package org.vladapter.shapes.clip;
