@@ -1,5 +1,7 @@
 package org.vladapter;
 
+import org.vladapter.train.MicroBatch;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -223,6 +225,37 @@ public final class VlModel implements TrainableModel<Batch>, AutoCloseable {
             default:
                 return Losses.exampleMeans(logits, labels).mean();
         }
+    }
+
+    /**
+     * Splits a batch into up to {@code parts} consecutive slices for gradient accumulation. The weights follow
+     * {@link #loss}'s normalisation: example means (VQA's weighted, GQA, NLVR2, video tasks) weigh a slice by
+     * its share of the examples, the caption token mean by its share of the target tokens.
+     */
+    @Override
+    public List<MicroBatch<Batch>> microBatches(Batch batch, int parts) {
+        int n = batch.size();
+        int k = Math.max(1, Math.min(parts, n));
+        int per = (n + k - 1) / k;
+        boolean tokens = batch.task() == Task.COCO_CAPTION;
+        double total = tokens ? targetTokens(batch.labels(), 0, n) : n;
+        List<MicroBatch<Batch>> out = new java.util.ArrayList<>();
+        for (int from = 0; from < n; from += per) {
+            int to = Math.min(n, from + per);
+            double share = tokens ? targetTokens(batch.labels(), from, to) : to - from;
+            out.add(new MicroBatch<>(k == 1 ? batch : batch.slice(from, to), share / total));
+        }
+        return out;
+    }
+
+    private static long targetTokens(long[][] labels, int from, int to) {
+        long count = 0;
+        for (int i = from; i < to; i++) {
+            for (long id : labels[i]) {
+                count += id == Batch.IGNORE_INDEX ? 0 : 1;
+            }
+        }
+        return count;
     }
 
     /**

@@ -169,14 +169,15 @@ public final class VlTraining {
             return Map.of();
         }
         List<Path> files = new ArrayList<>();
+        Path annotations = DatasetLayout.isHubRelease(b.dataRoot) ? b.dataRoot.resolve("annotations") : b.dataRoot;
         for (String split : new String[] {"train2014", "val2014"}) {
-            Path f = b.dataRoot.resolve("vqa").resolve("v2_mscoco_" + split + "_annotations.json");
+            Path f = annotations.resolve("vqa").resolve("v2_mscoco_" + split + "_annotations.json");
             if (Files.exists(f)) {
                 files.add(f);
             }
         }
         if (files.isEmpty()) {
-            System.err.println("vladapter: no official VQA annotations under " + b.dataRoot.resolve("vqa")
+            System.err.println("vladapter: no official VQA annotations under " + annotations.resolve("vqa")
                     + ": VQA is scored with the soft-label VQA score, not the official accuracy");
             return Map.of();
         }
@@ -202,7 +203,8 @@ public final class VlTraining {
                 .resume(b.resume)
                 .overwrite(b.overwrite)
                 .progress(b.progress)
-                .stepListener(b.stepListener);
+                .stepListener(b.stepListener)
+                .gradientAccumulation(b.gradientAccumulation);
         model.provenance().forEach(tb::configuration);
         tb.configuration("trainable_parameters", model.parameterSummary().line());
         tb.configuration("recipe", recipe.asMap());
@@ -306,6 +308,7 @@ public final class VlTraining {
         private boolean resume;
         private boolean overwrite;
         private ProgressBar.Style progress = ProgressBar.Style.AUTO;
+        private int gradientAccumulation = 1;
         private Map<String, VqaAnnotation> vqaAnnotations = Map.of();
         private org.vladapter.train.StepListener stepListener;
 
@@ -404,6 +407,16 @@ public final class VlTraining {
          */
         public Builder runDir(Path dir) {
             this.runDir = dir;
+            return this;
+        }
+
+        /**
+         * @param microBatches micro-batches per step, gradients accumulated (default 1); see
+         *     {@link Trainer.Builder#gradientAccumulation}
+         * @return this
+         */
+        public Builder gradientAccumulation(int microBatches) {
+            this.gradientAccumulation = microBatches;
             return this;
         }
 

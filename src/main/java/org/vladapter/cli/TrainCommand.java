@@ -1,5 +1,8 @@
 package org.vladapter.cli;
 
+import org.vladapter.hub.CachedModels;
+import org.vladapter.hub.HubCache;
+
 import ai.djl.ndarray.NDManager;
 import org.vladapter.VlAdapter;
 import org.vladapter.VlModel;
@@ -34,7 +37,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--backbone", required = true,
-            description = "HF checkpoint folder with tokenizer.json, or a Hub id in the cache (facebook/bart-base; see download)")
+            description = "HF checkpoint folder with tokenizer.json, or a Hub model id found in the huggingface_hub cache"
+                    + " (facebook/bart-base, t5-base as hub:t5-base; fetch with download)")
     String backbone;
 
     @Option(names = "--method", defaultValue = "single-adapter", completionCandidates = ParamsCommand.MethodNames.class,
@@ -52,7 +56,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", description = "epochs (default: the recipe's, 20 image / 7 video)")
     Integer epochs;
 
-    @Option(names = "--batch-size", description = "base batch size (default: the released scripts': 500 BART / 300 T5 image; video 50 BART, T5 30 (300 for single-lora and single-prompt))")
+    @Option(names = "--batch-size", description = "base batch size (default: the recipe's, 500 BART / 300 T5 image; 50 / 30 video)")
     Integer batchSize;
 
     @Option(names = "--lr", description = "learning rate (default: the recipe's for the method, e.g. 1e-3 single adapter)")
@@ -73,6 +77,10 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--no-test", description = "skip the final test; every task is then reported on its validation split")
     boolean noTest;
 
+    @Option(names = "--grad-accumulation", defaultValue = "1",
+            description = "micro-batches per step with accumulated gradients: the same update, 1/k of the activation memory")
+    int gradAccumulation;
+
     @Option(names = "--out", description = "run folder (default: runs/<method>)")
     Path out;
 
@@ -86,8 +94,9 @@ public final class TrainCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Task> taskList = Task.parseList(tasks);
         MethodPreset preset = MethodPreset.fromCliName(method);
-        Backbone bb = openBackbone(backbone);
-        VlTokenizer tokenizer = VlTokenizer.load(bb.folder(), bb.config().type().name().toLowerCase(java.util.Locale.ROOT));
+        Path backboneFolder = CachedModels.resolve(backbone, HubCache.fromEnvironment());
+        Backbone bb = openBackbone(backboneFolder);
+        VlTokenizer tokenizer = VlTokenizer.load(backboneFolder, bb.config().type().name().toLowerCase(java.util.Locale.ROOT));
         Path runDir = out != null ? out : Path.of("runs", preset.cliName());
         try (NDManager manager = NDManager.newBaseManager()) {
             VlAdapter.Builder builder = VlAdapter.builder().backbone(bb).method(preset).tasks(taskList)
@@ -110,7 +119,8 @@ public final class TrainCommand implements Callable<Integer> {
                 recipe.learningRate(learningRate);
             }
             VlTraining.Result result = VlTraining.builder().model(model).recipe(recipe.build()).data(data)
-                    .runDir(runDir).resume(resume).overwrite(overwrite).build().fit();
+                    .runDir(runDir).resume(resume).overwrite(overwrite)
+                    .gradientAccumulation(gradAccumulation).build().fit();
             System.out.println(result.table().toText());
             System.err.println("run folder: " + runDir.toAbsolutePath());
             return 0;
@@ -118,16 +128,20 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** A checkpoint folder with a tokenizer; a preset name explains how to get one. */
-    static Backbone openBackbone(String name) {
-        if (ModelConfig.preset(name) != null && !Files.isDirectory(Path.of(name))) {
-            throw new IllegalArgumentException("'" + name + "' is a preset with random weights (for params);"
-                    + " train needs a checkpoint folder or a downloaded Hub model: `vladapter download facebook/bart-base`"
-                    + " then --backbone facebook/bart-base, or a folder saved with save_pretrained");
+    static Backbone openBackbone(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            String name = folder.toString();
+            if (ModelConfig.preset(name) != null) {
+                throw new IllegalArgumentException("'" + name + "' is a preset with random weights (for params);"
+                        + " train needs pretrained weights: a Hub model fetched with `vladapter download facebook/bart-base`"
+                        + " (then --backbone facebook/bart-base), a folder saved with save_pretrained, or a shipped small"
+                        + " backbone (datasets/shapes-bart, datasets/shapes-t5)");
+            }
+            throw new IllegalArgumentException("backbone folder not found: " + folder);
         }
-        Backbone bb = Backbone.of(name);
-        if (!Files.exists(bb.folder().resolve("tokenizer.json"))) {
-            throw new IllegalArgumentException("no tokenizer.json in " + bb.folder() + " (save the tokenizer with the model)");
+        if (!Files.exists(folder.resolve("tokenizer.json"))) {
+            throw new IllegalArgumentException("no tokenizer.json in " + folder + " (save the tokenizer with the model)");
         }
-        return bb;
+        return Backbone.fromFolder(folder);
     }
 }

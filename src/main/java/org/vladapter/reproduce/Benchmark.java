@@ -39,7 +39,15 @@ public enum Benchmark {
             MethodPreset.FULL_FINETUNING,
             MethodPreset.SINGLE_ADAPTER,
             MethodPreset.SINGLE_LORA,
-            MethodPreset.SINGLE_PROMPT));
+            MethodPreset.SINGLE_PROMPT)),
+    /**
+     * The VL-Adapter image-text release (the Hub dataset {@code ylsung/VL-Adapter-datasets} in place, or its
+     * restored .h5 tree; {@code --data} required), the 13 rows of the paper's image table at the paper's
+     * scale, with its published VL-BART scores beside ({@link PaperScores}).
+     */
+    VL_ADAPTER_IMAGE("vl-adapter-image", Task.imageTasks(), SHAPES_IMAGE.methods),
+    /** The VL-Adapter video-text data (VALUE annotations and CLIP-ViT features; {@code --data} required), 4 rows. */
+    VL_ADAPTER_VIDEO("vl-adapter-video", Task.videoTasks(), SHAPES_VIDEO.methods);
 
     /** The default backbone name: the small pretrained VL-BART shipped with ShapesWorld. */
     public static final String DEFAULT_BACKBONE = "shapes-bart";
@@ -52,6 +60,11 @@ public enum Benchmark {
         this.cliName = cliName;
         this.tasks = tasks;
         this.methods = methods;
+    }
+
+    /** @return whether this is the real VL-Adapter data at the paper's scale (no bundled data folder) */
+    public boolean isPaperScale() {
+        return this == VL_ADAPTER_IMAGE || this == VL_ADAPTER_VIDEO;
     }
 
     /** @return the command-line name, e.g. {@code shapes-image} */

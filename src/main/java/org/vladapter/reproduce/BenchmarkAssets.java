@@ -1,5 +1,8 @@
 package org.vladapter.reproduce;
 
+import org.vladapter.hub.CachedModels;
+import org.vladapter.hub.HubCache;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,6 +24,10 @@ final class BenchmarkAssets {
      * @throws IllegalArgumentException naming the folder when it does not exist
      */
     static Path dataRoot(Benchmark benchmark, Path data) {
+        if (data == null && benchmark.isPaperScale()) {
+            throw new IllegalArgumentException(benchmark.cliName() + " needs --data DIR: the VL-Adapter release (download it with"
+                    + " 'vladapter download datasets/ylsung/VL-Adapter-datasets' and pass the printed folder)");
+        }
         Path root = data != null ? data : SHAPES_DATA;
         if (!Files.isDirectory(root)) {
             throw new IllegalArgumentException("no " + benchmark.cliName() + " data folder at " + root.toAbsolutePath()
@@ -38,7 +45,7 @@ final class BenchmarkAssets {
         Path folder = switch (name) {
             case "shapes-bart" -> SHAPES_DATA.resolve("backbones").resolve("bart");
             case "shapes-t5" -> SHAPES_DATA.resolve("backbones").resolve("t5");
-            default -> Path.of(name);
+            default -> CachedModels.resolve(name, HubCache.fromEnvironment());
         };
         if (!Files.isDirectory(folder)) {
             throw new IllegalArgumentException("backbone '" + name + "': no checkpoint folder at " + folder.toAbsolutePath());

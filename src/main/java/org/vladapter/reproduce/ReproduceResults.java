@@ -46,6 +46,10 @@ public final class ReproduceResults {
     public static final String AVERAGE = "average";
     /** Wall-time column. */
     public static final String SECONDS = "seconds";
+    /** Suffix of the column with the paper's published VL-BART score of a task (paper-scale benchmarks only). */
+    public static final String PAPER_SCORE = "_paper_bart";
+    /** Suffix of the column with this run's score minus the published one (paper-scale benchmarks only). */
+    public static final String DIFFERENCE = "_diff";
 
     private final Benchmark benchmark;
     private final String title;
@@ -113,9 +117,14 @@ public final class ReproduceResults {
         DoubleColumn paper = DoubleColumn.create(PAPER_PERCENT);
         List<DoubleColumn> scores = new ArrayList<>();
         List<DoubleColumn> stds = new ArrayList<>();
+        List<DoubleColumn> published = new ArrayList<>();
+        List<DoubleColumn> differences = new ArrayList<>();
+        boolean paperScores = PaperScores.has(benchmark);
         for (String task : tasks()) {
             scores.add(DoubleColumn.create(task));
             stds.add(DoubleColumn.create(task + "_std"));
+            published.add(DoubleColumn.create(task + PAPER_SCORE));
+            differences.add(DoubleColumn.create(task + DIFFERENCE));
         }
         DoubleColumn avg = DoubleColumn.create(AVERAGE);
         DoubleColumn avgStd = DoubleColumn.create(AVERAGE + "_std");
@@ -125,8 +134,13 @@ public final class ReproduceResults {
             pct.append(round(r.percentParams(), rounded ? 2 : -1));
             paper.append(round(r.paperPercent(), rounded ? 2 : -1));
             for (int i = 0; i < scores.size(); i++) {
-                scores.get(i).append(round(r.mean().get(tasks().get(i)), rounded ? 2 : -1));
+                double mean = r.mean().get(tasks().get(i));
+                scores.get(i).append(round(mean, rounded ? 2 : -1));
                 stds.get(i).append(r.std().get(tasks().get(i)));
+                double paperScore = paperScores ? PaperScores.score(benchmark, org.vladapter.peft.MethodPreset.fromCliName(r.method()),
+                        org.vladapter.tasks.Task.of(tasks().get(i))).orElse(Double.NaN) : Double.NaN;
+                published.get(i).append(paperScore);
+                differences.get(i).append(round(mean - paperScore, rounded ? 2 : -1));
             }
             avg.append(round(r.average(), rounded ? 2 : -1));
             avgStd.append(r.averageStd());
@@ -140,6 +154,9 @@ public final class ReproduceResults {
             t.addColumns(scores.get(i));
             if (seeds) {
                 t.addColumns(stds.get(i));
+            }
+            if (paperScores) {
+                t.addColumns(published.get(i), differences.get(i));
             }
         }
         t.addColumns(avg);

@@ -245,6 +245,29 @@ public final class Batch {
         return list;
     }
 
+    /**
+     * The examples {@code [from, to)} as a batch of their own, with the same padded widths as this batch (so a
+     * model sees exactly the rows it would see in the whole batch; padding is masked either way).
+     *
+     * @param from first example
+     * @param to one past the last example
+     * @return the sub-batch
+     */
+    public Batch slice(int from, int to) {
+        if (from < 0 || to > size() || from >= to) {
+            throw new IndexOutOfBoundsException("slice [" + from + ", " + to + ") of a batch of " + size());
+        }
+        int perExample = size() == 0 ? 0 : visualFeatures.length / size();
+        return new Batch(task, examples.subList(from, to), java.util.Arrays.copyOfRange(inputIds, from, to),
+                java.util.Arrays.copyOfRange(inputLengths, from, to),
+                targetIds == null ? null : java.util.Arrays.copyOfRange(targetIds, from, to),
+                labels == null ? null : java.util.Arrays.copyOfRange(labels, from, to),
+                lossWeights == null ? null : java.util.Arrays.copyOfRange(lossWeights, from, to),
+                java.util.Arrays.copyOfRange(visualFeatures, from * perExample, to * perExample), visualTokens, featureDim,
+                imageOrderIds == null ? null : java.util.Arrays.copyOfRange(imageOrderIds, from, to),
+                objectOrderIds == null ? null : java.util.Arrays.copyOfRange(objectOrderIds, from, to));
+    }
+
     private <T> T requireTargets(T value) {
         if (value == null) {
             throw new IllegalStateException("batch of " + task.key() + " examples " + exampleIds()

@@ -32,7 +32,7 @@ import java.util.Map;
  * {@code vladapter download datasets/ylsung/VL-Adapter-datasets}) is read in place: when the root holds
  * {@code features/} and {@code annotations/}, annotation files are read from {@code annotations/<path
  * above>} and image features from the Parquet shards {@code features/<COCO|VG|GQA|nlvr>/data_clip_RN101_att/
- * part-NNNNN.parquet} ({@link ParquetFeatureStore}, whose id index is cached under {@code optIndexDirectory}).
+ * part-NNNNN.parquet} ({@link ParquetFeatureStore}, whose id index is cached under {@code indexDirectory}).
  * The video data are not part of that release; in that layout they are looked for under {@code annotations/video/}.
  *
  * <p>A split may name several files separated by commas ({@code train,valid}). Feature stores are shared by
@@ -320,7 +320,7 @@ public final class DatasetLayout implements AutoCloseable {
          *     {@code $VLADAPTER_CACHE/feature-index}, else {@code ~/.cache/vladapter/feature-index})
          * @return this builder
          */
-        public Builder optIndexDirectory(Path directory) {
+        public Builder indexDirectory(Path directory) {
             this.indexDirectory = directory;
             return this;
         }

@@ -48,4 +48,19 @@ public interface TrainableModel<B> {
     default boolean usesParameter(String taskKey, String parameterName) {
         return true;
     }
+
+    /**
+     * Splits a batch for gradient accumulation: the parts' losses, each multiplied by its weight, sum to the
+     * loss of the whole batch, so accumulating their weighted gradients gives the whole batch's gradient.
+     *
+     * @param batch a batch
+     * @param parts the number of parts wanted (at most; fewer when the batch is smaller)
+     * @return the parts with their weights; the default supports only {@code parts == 1}
+     */
+    default java.util.List<MicroBatch<B>> microBatches(B batch, int parts) {
+        if (parts != 1) {
+            throw new UnsupportedOperationException(getClass().getSimpleName() + " does not split batches for gradient accumulation");
+        }
+        return java.util.List.of(new MicroBatch<>(batch, 1.0));
+    }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
@@ -61,6 +62,7 @@ public final class Trainer<B> {
     private final double progressLineSeconds;
     private final Path runRecordFile;
     private final Map<String, Object> extraConfiguration;
+    private final int gradientAccumulation;
     private final StepListener stepListener;
 
     private Trainer(Builder<B> b) {
@@ -88,6 +90,7 @@ public final class Trainer<B> {
                 ? b.runRecordFile
                 : (b.checkpointDir != null ? b.checkpointDir.resolve(Checkpointer.RECORD) : null);
         this.extraConfiguration = new LinkedHashMap<>(b.extraConfiguration);
+        this.gradientAccumulation = b.gradientAccumulation;
         this.stepListener = b.stepListener;
     }
 
@@ -147,6 +150,7 @@ public final class Trainer<B> {
             LinearWarmupSchedule schedule = LinearWarmupSchedule.withWarmupRatio(learningRate, totalSteps, warmupRatio);
             record.putConfiguration("totalSteps", totalSteps);
             record.putConfiguration("warmupSteps", schedule.warmupSteps());
+            record.putConfiguration("gradientAccumulation", gradientAccumulation);
 
             Progress state = new Progress();
             if (resume && checkpointer != null) {
@@ -241,16 +245,7 @@ public final class Trainer<B> {
                     break;
                 }
                 TaskBatch<B> tb = batches.next();
-                float loss;
-                try (GradientCollector collector = engine.newGradientCollector()) {
-                    NDArray lossArray = model.loss(tb.batch(), ForwardContext.train(tb.task()));
-                    loss = scalar(lossArray, tb, epoch);
-                    if (!Float.isFinite(loss)) {
-                        throw new NonFiniteLossException(
-                                "loss", loss, state.globalStep, epoch, tb.task(), tb.index(), lastCheckpoint);
-                    }
-                    collector.backward(lossArray);
-                }
+                float loss = accumulate(tb, epoch, state, lastCheckpoint, engine);
                 double norm = GradientClipping.clipGlobalNorm(
                         optimizer.trainableParameters().values(), clipNorm > 0 ? clipNorm : Double.POSITIVE_INFINITY);
                 if (!Double.isFinite(norm)) {
@@ -278,6 +273,31 @@ public final class Trainer<B> {
                             + expected + "; the learning-rate schedule depends on it");
         }
         return totals;
+    }
+
+    /**
+     * Forward and backward of one step's batch: in one pass, or with gradient accumulation in up to k
+     * micro-batches, each in its own scope so that only one micro-batch's activations are alive at a time;
+     * each micro-batch's loss is scaled by its share of the batch's loss normaliser before backward, so the
+     * summed gradients (and the reported loss) are those of the whole batch.
+     */
+    private float accumulate(TaskBatch<B> tb, int epoch, Progress state, String lastCheckpoint, Engine engine) {
+        List<MicroBatch<B>> parts = model.microBatches(tb.batch(), gradientAccumulation);
+        double loss = 0;
+        for (MicroBatch<B> part : parts) {
+            try (NDScope micro = new NDScope(); GradientCollector collector = engine.newGradientCollector()) {
+                micro.suppressNotUsedWarning();
+                NDArray lossArray = model.loss(part.batch(), ForwardContext.train(tb.task()));
+                float value = scalar(lossArray, tb, epoch);
+                if (!Float.isFinite(value)) {
+                    throw new NonFiniteLossException(
+                            "loss", value, state.globalStep, epoch, tb.task(), tb.index(), lastCheckpoint);
+                }
+                loss += part.weight() * value;
+                collector.backward(parts.size() == 1 ? lossArray : org.vladapter.nn.Ops.scale(lossArray, (float) part.weight()));
+            }
+        }
+        return (float) loss;
     }
 
     private static float scalar(NDArray loss, TaskBatch<?> tb, int epoch) {
@@ -493,6 +513,7 @@ public final class Trainer<B> {
         private double progressLineSeconds = 30;
         private Path runRecordFile;
         private final Map<String, Object> extraConfiguration = new LinkedHashMap<>();
+        private int gradientAccumulation = 1;
         private StepListener stepListener;
 
         private Builder() {}
@@ -507,7 +528,21 @@ public final class Trainer<B> {
         }
 
         /**
-         * @param plan the per-epoch (task, batch) stream
+         * @param microBatches split every batch into this many micro-batches and accumulate their gradients
+         *     before one optimiser step (default 1): the same update as the whole batch, with the memory of one
+         *     micro-batch, so the paper's batch of 500 fits a smaller GPU
+         * @return this builder
+         */
+        public Builder<B> gradientAccumulation(int microBatches) {
+            if (microBatches < 1) {
+                throw new IllegalArgumentException("gradient accumulation needs >= 1 micro-batches, got " + microBatches);
+            }
+            this.gradientAccumulation = microBatches;
+            return this;
+        }
+
+        /**
+         * @param plan the epochs' task batches
          * @return this builder
          */
         public Builder<B> data(EpochPlan<B> plan) {

@@ -137,7 +137,7 @@ class HubReleaseTest {
     @Test
     void datasetLayoutReadsTheHubReleaseLikeTheH5Tree() {
         try (DatasetLayout h5 = DatasetLayout.builder().root(classic).build();
-                DatasetLayout hub = DatasetLayout.builder().root(hubDictionary).optIndexDirectory(dir.resolve("index")).build()) {
+                DatasetLayout hub = DatasetLayout.builder().root(hubDictionary).indexDirectory(dir.resolve("index")).build()) {
             assertThat(hub.hubRelease()).isTrue();
             assertThat(h5.hubRelease()).isFalse();
             for (Task t : List.of(Task.VQA, Task.GQA, Task.NLVR2, Task.COCO_CAPTION)) {
