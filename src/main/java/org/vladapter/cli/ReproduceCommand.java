@@ -26,10 +26,11 @@ public final class ReproduceCommand implements Callable<Integer> {
             description = "shapes-bart, shapes-t5 or an HF checkpoint folder with tokenizer.json")
     String backbone;
 
-    @Option(names = "--data", description = "the release folder (default: the benchmark's own)")
+    @Option(names = "--data", description = "the release folder (default: ShapesWorld in datasets/shapesworld, generated on first use)")
     Path data;
 
-    @Option(names = "--feature-type", defaultValue = "RN101", description = "CLIP feature folder suffix (data_clip_<type>_att)")
+    @Option(names = "--feature-type", defaultValue = "ShapesCLIP",
+            description = "CLIP feature folder suffix (data_clip_<type>_att): ShapesCLIP for ShapesWorld, RN101 for the VL-Adapter release")
     String featureType;
 
     @Option(names = "--epochs", description = "epochs per method (default: the benchmark recipe's; see reproduce.json)")

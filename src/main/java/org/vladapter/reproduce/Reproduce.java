@@ -230,8 +230,13 @@ public final class Reproduce {
     }
 
     private DatasetLayout layout(Path data, boolean prompts) {
-        return DatasetLayout.builder().root(data).featureType(b.featureType)
-                .readerOptions(ReaderOptions.builder().taskPrompts(prompts).build()).build();
+        DatasetLayout.Builder layout = DatasetLayout.builder().root(data).featureType(b.featureType)
+                .readerOptions(ReaderOptions.builder().taskPrompts(prompts).build());
+        int dims = BenchmarkAssets.featureDims(b.featureType);
+        if (dims > 0) {
+            layout.featureDims(dims, dims);
+        }
+        return layout.build();
     }
 
     private static long stepsPerEpoch(DatasetLayout layout, Benchmark benchmark, Map<Task, Integer> batchSizes,
@@ -326,7 +331,7 @@ public final class Reproduce {
         private List<MethodPreset> methods;
         private String backbone = Benchmark.DEFAULT_BACKBONE;
         private Path data;
-        private String featureType = "RN101";
+        private String featureType = org.vladapter.shapes.ShapesWorld.FEATURE_TYPE;
         private Integer epochs;
         private int seeds = 1;
         private Path out;
@@ -404,7 +409,8 @@ public final class Reproduce {
         }
 
         /**
-         * @param type the CLIP feature folder suffix ({@code data_clip_<type>_att}; default RN101)
+         * @param type the CLIP feature folder suffix ({@code data_clip_<type>_att}; default ShapesWorld's
+         *     {@code ShapesCLIP}; {@code RN101} for the VL-Adapter release)
          * @return this
          */
         public Builder featureType(String type) {

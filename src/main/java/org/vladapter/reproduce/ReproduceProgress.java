@@ -9,8 +9,8 @@ import java.util.Locale;
 /**
  * The live progress line of a reproduce run: which method of how many, its epoch and step, the latest loss and
  * the ETA of the whole run, from the measured time per step so far (evaluation time included, so the ETA
- * covers it). On a terminal the line is redrawn in place; elsewhere (logs, notebooks) a line is printed at most
- * every {@code lineSeconds}.
+ * covers it). On a terminal the line is redrawn in place; elsewhere (logs, notebooks) a line is printed after
+ * each run's first step and then at most every {@code lineSeconds}.
  */
 final class ReproduceProgress implements StepListener {
 
@@ -23,6 +23,7 @@ final class ReproduceProgress implements StepListener {
     private long lastLine = System.nanoTime();
     private int lastWidth;
     private String run = "";
+    private boolean firstStep;
 
     /**
      * @param out where the line goes
@@ -44,6 +45,7 @@ final class ReproduceProgress implements StepListener {
      */
     void startRun(String label) {
         run = label;
+        firstStep = true;
         message(label + ": training");
     }
 
@@ -76,11 +78,12 @@ final class ReproduceProgress implements StepListener {
             out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
             out.flush();
             lastWidth = line.length();
-        } else if ((now - lastLine) / 1e9 >= lineSeconds) {
+        } else if (firstStep || (now - lastLine) / 1e9 >= lineSeconds) {
             out.println(line);
             out.flush();
             lastLine = now;
         }
+        firstStep = false;
         if (step.epoch() == step.epochs() - 1 && step.stepInEpoch() == step.stepsPerEpoch()) {
             message(run + ": evaluating");
         }

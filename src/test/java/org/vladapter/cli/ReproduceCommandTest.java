@@ -26,7 +26,7 @@ class ReproduceCommandTest {
         MiniatureBenchmark mini = MiniatureBenchmark.create(dir);
         Path out = dir.resolve("out");
         String[] args = {"reproduce", "--data", mini.data.toString(), "--backbone", mini.backbone.toString(),
-            "--methods", "full-finetuning,single-adapter", "--quick", "--out", out.toString()};
+            "--feature-type", "RN101", "--methods", "full-finetuning,single-adapter", "--quick", "--out", out.toString()};
         CliRun first = CliRun.of(args);
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(first.out()).contains("full-finetuning", "single-adapter", "paper %", "average");
