@@ -34,6 +34,7 @@ import java.util.concurrent.Callable;
             ShapesCommand.PretrainClip.class,
             ShapesCommand.PretrainBart.class,
             ShapesCommand.PretrainT5.class,
+            ShapesCommand.Baseline.class,
         })
 public final class ShapesCommand implements Runnable {
 
@@ -104,6 +105,26 @@ public final class ShapesCommand implements Runnable {
             ShapesWorld w = ShapesWorld.open(world.out(), world.config(), world.clip(),
                     ProgressBar.Style.AUTO, System.err);
             System.out.print(Describe.text(w));
+            return 0;
+        }
+    }
+
+    /** {@code shapes baseline}. */
+    @Command(name = "baseline", mixinStandardHelpOptions = true,
+            description = "Text-only vs vision+text answer classifiers on the VQA-like and GQA-like test splits (is the image needed?).")
+    static final class Baseline implements Callable<Integer> {
+        @picocli.CommandLine.Mixin
+        WorldOptions world;
+
+        @Option(names = "--epochs", defaultValue = "10")
+        int epochs;
+
+        @Override
+        public Integer call() {
+            ShapesWorld w = ShapesWorld.open(world.out(), world.config(), world.clip(), ProgressBar.Style.AUTO, System.err);
+            var scores = org.vladapter.shapes.Baselines.run(w, epochs, world.seed, System.err);
+            scores.forEach((task, byName) -> byName.forEach((name, score) ->
+                    System.out.printf(Locale.ROOT, "%-4s %-16s %.1f%n", task, name, 100 * score)));
             return 0;
         }
     }

@@ -67,6 +67,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--feature-type", defaultValue = "RN101", description = "CLIP feature folder suffix (data_clip_<type>_att)")
     String featureType;
 
+    @Option(names = "--feature-dim", description = "feature size D for a feature type outside the release's (ShapesWorld: --feature-type ShapesCLIP --feature-dim 128)")
+    Integer featureDim;
+
     @Option(names = "--no-test", description = "skip the final test; every task is then reported on its validation split")
     boolean noTest;
 
@@ -89,6 +92,9 @@ public final class TrainCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager()) {
             VlAdapter.Builder builder = VlAdapter.builder().backbone(bb).method(preset).tasks(taskList)
                     .tokenizer(tokenizer).seed(seed).manager(manager);
+            if (featureDim != null) {
+                builder.featureDim(featureDim);
+            }
             options.forEach(builder::option);
             VlModel model = builder.build();
             System.err.println(preset.cliName() + " on " + bb.id() + ": " + model.parameterSummary().line());

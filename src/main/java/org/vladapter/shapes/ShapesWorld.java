@@ -26,7 +26,7 @@ import java.util.Map;
  * }
  * Backbone bart = Backbone.fromFolder(ShapesWorld.bartFolder());   // small pretrained VL-BART text backbone
  * Backbone t5 = Backbone.fromFolder(ShapesWorld.t5Folder());
- * VlAdapter.builder().setBackbone(bart).optFeatureDim(ShapesWorld.FEATURE_DIM) ...
+ * VlAdapter.builder().backbone(bart).featureDim(ShapesWorld.FEATURE_DIM) ...
  * BufferedImage image = world.image("COCO_train2014_000000000001");
  * }</pre>
  *
