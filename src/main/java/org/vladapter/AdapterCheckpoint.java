@@ -178,9 +178,11 @@ public final class AdapterCheckpoint {
                 }
                 file.checkShape(e.getKey(), e.getValue().getArray().getShape());
             }
-            for (Map.Entry<String, Parameter> e : trainable.entrySet()) {
-                // copied into the parameter's own storage (a loaded array may view a Java buffer freed with it)
-                e.getValue().getArray().set(FloatBuffer.wrap(file.readFloats(e.getKey())));
+            try (org.vladapter.nn.NoGradient noGradient = org.vladapter.nn.NoGradient.open()) {
+                for (Map.Entry<String, Parameter> e : trainable.entrySet()) {
+                    // copied into the parameter's own storage (a loaded array may view a Java buffer freed with it)
+                    e.getValue().getArray().set(FloatBuffer.wrap(file.readFloats(e.getKey())));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read adapter weights " + weights + ": " + e.getMessage(), e);

@@ -101,6 +101,9 @@ public final class TrainCommand implements Callable<Integer> {
         try (NDManager manager = NDManager.newBaseManager()) {
             VlAdapter.Builder builder = VlAdapter.builder().backbone(bb).method(preset).tasks(taskList)
                     .tokenizer(tokenizer).seed(seed).manager(manager);
+            if (featureDim != null) {
+                builder.featureDim(featureDim);
+            }
             options.forEach(builder::option);
             if (featureDim != null) {
                 builder.featureDim(featureDim);

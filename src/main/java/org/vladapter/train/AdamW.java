@@ -130,7 +130,7 @@ public final class AdamW implements AutoCloseable {
      *     parameters for which it is false are left untouched, as HF AdamW skips {@code grad is None}
      */
     public void step(double learningRate, Predicate<String> receivedGradient) {
-        try (NDScope scope = new NDScope()) {
+        try (NDScope scope = new NDScope(); org.vladapter.nn.NoGradient noGradient = org.vladapter.nn.NoGradient.open()) {
             scope.suppressNotUsedWarning();
             for (Map.Entry<String, Parameter> e : trainable.entrySet()) {
                 String name = e.getKey();

@@ -382,8 +382,10 @@ public final class Trainer<B> {
                             "checkpoint " + dir + " lacks trainable parameter '" + name + "'");
                 }
             }
-            for (Map.Entry<String, NDArray> e : snap.parameters().entrySet()) {
-                trainable.get(e.getKey()).getArray().set(e.getValue().toByteBuffer());
+            try (org.vladapter.nn.NoGradient noGradient = org.vladapter.nn.NoGradient.open()) {
+                for (Map.Entry<String, NDArray> e : snap.parameters().entrySet()) {
+                    trainable.get(e.getKey()).getArray().set(e.getValue().toByteBuffer());
+                }
             }
             optimizer.loadState(snap.firstMoments(), snap.secondMoments(), cs.optimizerSteps());
             state.epochsCompleted = cs.epochsCompleted();

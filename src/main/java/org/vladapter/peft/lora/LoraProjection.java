@@ -127,10 +127,12 @@ public final class LoraProjection extends Dense {
     }
 
     private void applyDelta(String key, float sign) {
-        NDArray w = weight().getArray();
-        try (NDManager tmp = NDManager.newBaseManager(w.getDevice())) {
-            NDArray delta = Tensors.lift(tmp, b(key).getArray()).matMul(a(key).getArray()).mul(scaling * sign);
-            w.addi(delta);
+        try (org.vladapter.nn.NoGradient noGradient = org.vladapter.nn.NoGradient.open()) {
+            NDArray w = weight().getArray();
+            try (NDManager tmp = NDManager.newBaseManager(w.getDevice())) {
+                NDArray delta = Tensors.lift(tmp, b(key).getArray()).matMul(a(key).getArray()).mul(scaling * sign);
+                w.addi(delta);
+            }
         }
     }
 
