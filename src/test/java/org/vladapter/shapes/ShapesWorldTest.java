@@ -120,7 +120,9 @@ class ShapesWorldTest {
             try (VlTokenizer tokenizer = VlTokenizer.load(folder, family); NDManager manager = NDManager.newBaseManager()) {
                 assertThat(tokenizer.vocabSize()).isEqualTo(tokenizer.baseVocabSize() + 200);
                 long[] ids = tokenizer.encode("What color is the circle?");
-                assertThat(tokenizer.decode(ids)).isEqualTo("what color is the circle ?");
+                // the word-level vocabulary splits punctuation off; decode cleans the space up as transformers 4.2.1 did
+                assertThat(tokenizer.decodeWithoutCleanUp(ids)).isEqualTo("what color is the circle ?");
+                assertThat(tokenizer.decode(ids)).isEqualTo("what color is the circle?");
                 EncoderDecoder model = backbone.build(manager, org.vladapter.backbone.LayerHooks.NONE, null, tokenizer.vocabSize());
                 NDArray input = manager.create(ids, new Shape(1, ids.length));
                 NDArray logits = model.forward(EncoderInput.ofIds(input, manager.ones(new Shape(1, ids.length))),
