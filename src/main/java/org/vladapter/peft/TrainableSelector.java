@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 /**
  * Decides from HF-style parameter names which parameters train, as VL-Adapter's
- * {@code freeze_whole_model()} + {@code unfreeze_parameters()} do (docs/behaviour.md#methods-2.6):
+ * {@code freeze_whole_model()} + {@code unfreeze_parameters()} do (docs/behaviour.md#methods):
  *
  * <ul>
  *   <li>every method: names containing {@code visual_embedding} (the visual projection; the object-order
