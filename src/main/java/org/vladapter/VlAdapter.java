@@ -53,8 +53,11 @@ import java.util.stream.Collectors;
  */
 public final class VlAdapter {
 
-    /** The library version recorded with checkpoints and runs. */
-    public static final String VERSION = "0.1.0";
+    /**
+     * The library version recorded with checkpoints and runs: the build's project version
+     * ({@link org.vladapter.io.LibraryVersion}), the same string {@code vladapter --version} prints.
+     */
+    public static final String VERSION = org.vladapter.io.LibraryVersion.get();
 
     private VlAdapter() {}
 

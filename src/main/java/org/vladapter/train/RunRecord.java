@@ -9,13 +9,10 @@ import com.google.gson.JsonObject;
 import org.vladapter.io.AtomicDirectories;
 import org.vladapter.io.AtomicFiles;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Provenance of one run, in the spirit of Tribuo: every option, seed and version needed to rebuild a
@@ -65,23 +62,9 @@ public final class RunRecord {
         return env;
     }
 
-    /** @return this library's version from its jar, or {@code unknown (not packaged)} when run from classes */
+    /** @return this library's version (the build's project version, {@link org.vladapter.io.LibraryVersion}) */
     public static String libraryVersion() {
-        String v = RunRecord.class.getPackage().getImplementationVersion();
-        if (v != null) {
-            return v;
-        }
-        try (InputStream in =
-                RunRecord.class.getResourceAsStream("/META-INF/maven/org.vladapter/vl-adapter/pom.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("version", "unknown");
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        return "unknown (not packaged)";
+        return org.vladapter.io.LibraryVersion.get();
     }
 
     /**
