@@ -84,7 +84,7 @@ public final class TaskEvaluation {
      * @param data the split
      * @param collator tokenises and pools
      * @param batchSize evaluation batch size
-     * @param progress progress output, or {@code null}
+     * @param progress progress output counting {@link ProgressBar.Unit#EXAMPLES} (total: {@code data.size()}), or {@code null}
      * @return the result
      */
     public static Result evaluate(VlModel model, TaskDataset data, BatchCollator collator, int batchSize, ProgressBar progress) {
@@ -96,7 +96,7 @@ public final class TaskEvaluation {
      * @param data the split
      * @param collator tokenises and pools
      * @param batchSize evaluation batch size
-     * @param progress progress output, or {@code null}
+     * @param progress progress output counting {@link ProgressBar.Unit#EXAMPLES} (total: {@code data.size()}), or {@code null}
      * @param vqaAnnotations official VQA annotations by question id (empty: soft-score VQA score only)
      * @return the result
      */

@@ -250,7 +250,8 @@ public final class VlTraining {
             Map<String, VqaAnnotation> vqa, Path predictionDir) {
         Map<String, Double> scores = new LinkedHashMap<>();
         for (Map.Entry<Task, TaskDataset> e : splits.entrySet()) {
-            ProgressBar bar = new ProgressBar("eval " + e.getKey().key(), e.getValue().size(), b.progress, System.err, 10);
+            ProgressBar bar = new ProgressBar("eval " + e.getKey().key(), e.getValue().size(), ProgressBar.Unit.EXAMPLES,
+                    b.progress, System.err, 10);
             TaskEvaluation.Result r = TaskEvaluation.evaluate(b.model, e.getValue(), collator, recipe.evalBatchSize(), bar, vqa);
             bar.finish();
             scores.put(e.getKey().key(), r.score());
