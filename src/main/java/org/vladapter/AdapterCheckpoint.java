@@ -13,6 +13,7 @@ import com.google.gson.JsonParser;
 import org.vladapter.io.SafeTensorsFile;
 import org.vladapter.io.SafeTensorsWriter;
 import org.vladapter.io.AtomicDirectories;
+import org.vladapter.peft.MethodConfig;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -41,7 +42,8 @@ import java.util.Objects;
  * <ul>
  *   <li>{@value #WEIGHTS_FILE}: the trainable tensors only, float32, under the model's HF-style names
  *       ({@code model.encoder.layers.0.attn_adapter.adapters.vqa.down_sampler.weight}, ...);
- *   <li>{@value #CONFIG_FILE}: how the model was built ({@link VlModel#provenance()}: method, options, sharing,
+ *   <li>{@value #CONFIG_FILE}: how the model was built ({@link VlModel#provenance()}: method, the typed method configuration
+ *       ({@code method_config}, {@link MethodConfig#toJson()}, reloaded by {@link MethodConfig#fromJson}), sharing,
  *       tasks, backbone id and fingerprint, seed, library version, feature dimension, vocabulary size) and the
  *       list of saved tensors with their shapes.
  * </ul>
@@ -68,13 +70,17 @@ public final class AdapterCheckpoint {
     /** Value of the config's {@code format} key. */
     public static final String FORMAT = "vladapter-adapter-checkpoint";
 
-    private static final int FORMAT_VERSION = 1;
+    /**
+     * Version 2: the method configuration is stored typed ({@code method_config}, {@link MethodConfig#toJson()});
+     * version 1 stored an untyped option map and is refused.
+     */
+    private static final int FORMAT_VERSION = 2;
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
 
     /** Fields that must be equal in the checkpoint and the model, in the order they are reported. */
     private static final List<String> MATCHED_FIELDS = List.of("backbone_fingerprint", "model_type", "method", "sharing",
-            "options", "tasks", "feature_dim", "vocab_size", "unfreeze_t5_layer_norms");
+            "method_config", "tasks", "feature_dim", "vocab_size", "unfreeze_t5_layer_norms");
 
     private AdapterCheckpoint() {}
 
@@ -213,7 +219,9 @@ public final class AdapterCheckpoint {
             int version = c.has("format_version") ? c.get("format_version").getAsInt() : -1;
             if (version != FORMAT_VERSION) {
                 throw new IllegalArgumentException(file + ": format_version " + version + " is not supported (this is "
-                        + "library " + VlAdapter.VERSION + ", format " + FORMAT_VERSION + ")");
+                        + "library " + VlAdapter.VERSION + ", format " + FORMAT_VERSION + ")"
+                        + (version == 1 ? "; version 1 checkpoints stored the method options untyped and cannot be rebuilt"
+                                + " exactly: save the adapter again with this library" : ""));
             }
             return c;
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import org.vladapter.tasks.BatchCollator;
 import org.vladapter.tasks.Example;
 import org.vladapter.tasks.Reference;
 import org.vladapter.tasks.Task;
+import org.vladapter.tasks.VideoClip;
 import org.vladapter.tasks.TaskDataset;
 import org.vladapter.tasks.TaskLoader;
 import org.vladapter.train.ProgressBar;
@@ -44,8 +45,37 @@ public final class TaskEvaluation {
      * @param score the main score in 0-100
      * @param metrics every metric computed, by name
      * @param predictions predicted text by example id
+     * @param videoClips the VALUE clip of each evaluated example by example id (TVC, YC2C; empty otherwise), for
+     *     the VALUE submission file
      */
-    public record Result(Task task, double score, Map<String, Double> metrics, Map<String, String> predictions) {}
+    public record Result(Task task, double score, Map<String, Double> metrics, Map<String, String> predictions,
+            Map<String, VideoClip> videoClips) {
+
+        /** Copies the clip map. */
+        public Result {
+            videoClips = videoClips == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(videoClips));
+        }
+
+        /**
+         * A result without clips (every task but TVC and YC2C).
+         *
+         * @param task the task
+         * @param score the main score
+         * @param metrics every metric
+         * @param predictions predicted text by example id
+         */
+        public Result(Task task, double score, Map<String, Double> metrics, Map<String, String> predictions) {
+            this(task, score, metrics, predictions, Map.of());
+        }
+
+        /**
+         * @param clips the VALUE clip of each example by example id
+         * @return this result with the clips
+         */
+        public Result withVideoClips(Map<String, VideoClip> clips) {
+            return new Result(task, score, metrics, predictions, clips);
+        }
+    }
 
     private TaskEvaluation() {}
 
@@ -54,7 +84,7 @@ public final class TaskEvaluation {
      * @param data the split
      * @param collator tokenises and pools
      * @param batchSize evaluation batch size
-     * @param progress progress output, or {@code null}
+     * @param progress progress output counting {@link ProgressBar.Unit#EXAMPLES} (total: {@code data.size()}), or {@code null}
      * @return the result
      */
     public static Result evaluate(VlModel model, TaskDataset data, BatchCollator collator, int batchSize, ProgressBar progress) {
@@ -66,7 +96,7 @@ public final class TaskEvaluation {
      * @param data the split
      * @param collator tokenises and pools
      * @param batchSize evaluation batch size
-     * @param progress progress output, or {@code null}
+     * @param progress progress output counting {@link ProgressBar.Unit#EXAMPLES} (total: {@code data.size()}), or {@code null}
      * @param vqaAnnotations official VQA annotations by question id (empty: soft-score VQA score only)
      * @return the result
      */
@@ -87,7 +117,20 @@ public final class TaskEvaluation {
                 progress.step(b.size(), Float.NaN);
             }
         }
-        return score(data.task(), examples, predictions, vqaAnnotations);
+        return score(data.task(), examples, predictions, vqaAnnotations).withVideoClips(videoClips(data, predictions.keySet()));
+    }
+
+    /**
+     * @param data a split
+     * @param exampleIds the evaluated examples
+     * @return the VALUE clip of each evaluated example by example id (empty unless the split is TVC or YC2C)
+     */
+    public static Map<String, VideoClip> videoClips(TaskDataset data, java.util.Set<String> exampleIds) {
+        Map<String, VideoClip> clips = new LinkedHashMap<>();
+        for (int i = 0; i < data.size(); i++) {
+            data.videoClip(i).filter(c -> exampleIds.contains(c.exampleId())).ifPresent(c -> clips.put(c.exampleId(), c));
+        }
+        return clips;
     }
 
     /**

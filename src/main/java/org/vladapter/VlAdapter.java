@@ -53,8 +53,11 @@ import java.util.stream.Collectors;
  */
 public final class VlAdapter {
 
-    /** The library version recorded with checkpoints and runs. */
-    public static final String VERSION = "0.1.0";
+    /**
+     * The library version recorded with checkpoints and runs: the build's project version
+     * ({@link org.vladapter.io.LibraryVersion}), the same string {@code vladapter --version} prints.
+     */
+    public static final String VERSION = org.vladapter.io.LibraryVersion.get();
 
     private VlAdapter() {}
 
@@ -109,7 +112,6 @@ public final class VlAdapter {
         private boolean unfreezeT5LayerNorms;
         private java.nio.file.Path adapterCheckpoint;
         private String checkpointBackboneId;
-        private com.google.gson.JsonElement recordedOptions;
 
         private Builder() {}
 
@@ -301,13 +303,17 @@ public final class VlAdapter {
         public Builder fromAdapterCheckpoint(java.nio.file.Path dir) {
             com.google.gson.JsonObject c = AdapterCheckpoint.readConfig(dir);
             String where = dir.resolve(AdapterCheckpoint.CONFIG_FILE).toString();
-            method(Method.valueOf(AdapterCheckpoint.string(c, "method", where)));
-            String s = c.has("sharing") && !c.get("sharing").isJsonNull() ? c.get("sharing").getAsString() : null;
-            this.sharing = s == null ? null : Sharing.valueOf(s);
-            options.clear();
-            if (c.has("builder_options")) {
-                c.getAsJsonObject("builder_options").entrySet().forEach(e -> option(e.getKey(), e.getValue().getAsString()));
+            com.google.gson.JsonElement recorded = c.get("method_config");
+            if (recorded == null || !recorded.isJsonObject()) {
+                throw new IllegalArgumentException("key \"method_config\" missing in " + where);
             }
+            try {
+                method(MethodConfig.fromJson(recorded.getAsJsonObject()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+            }
+            this.sharing = null;
+            options.clear();
             List<Task> t = new ArrayList<>();
             c.getAsJsonArray("tasks").forEach(e -> t.add(Task.of(e.getAsString())));
             tasks(t);
@@ -318,7 +324,6 @@ public final class VlAdapter {
             }
             this.unfreezeT5LayerNorms = c.has("unfreeze_t5_layer_norms") && c.get("unfreeze_t5_layer_norms").getAsBoolean();
             this.checkpointBackboneId = AdapterCheckpoint.string(c, "backbone", where);
-            this.recordedOptions = c.get("options");
             this.adapterCheckpoint = dir;
             return this;
         }
@@ -507,8 +512,7 @@ public final class VlAdapter {
             provenance.put("method", cfg.method().name());
             provenance.put("method_preset", presetOf(cfg));
             provenance.put("sharing", cfg.sharing().map(Enum::name).orElse(null));
-            provenance.put("options", cfg.asMap());
-            provenance.put("builder_options", new LinkedHashMap<>(options));
+            provenance.put("method_config", cfg.toJson());
             provenance.put("tasks", keys);
             provenance.put("seed", seed);
             provenance.put("dropout", dropout);
@@ -563,14 +567,6 @@ public final class VlAdapter {
                 throw new IllegalArgumentException("no tasks: call tasks(...)");
             }
             MethodConfig cfg = methodConfig();
-            if (recordedOptions != null) {
-                com.google.gson.JsonElement rebuilt = new com.google.gson.Gson().toJsonTree(cfg.asMap());
-                if (!rebuilt.equals(recordedOptions)) {
-                    throw new IllegalArgumentException("the adapter checkpoint " + adapterCheckpoint + " was saved with"
-                            + " method options " + recordedOptions + ", which the builder cannot rebuild (it makes "
-                            + rebuilt + "); build the model with the same MethodConfig and call AdapterCheckpoint.load");
-                }
-            }
             return cfg;
         }
 
@@ -600,7 +596,7 @@ public final class VlAdapter {
         /** @return the paper row whose default config this is, or {@code null} for a customised method */
         private static String presetOf(MethodConfig cfg) {
             for (MethodPreset p : MethodPreset.values()) {
-                if (p.method() == cfg.method() && p.defaultConfig().asMap().equals(cfg.asMap())) {
+                if (p.method() == cfg.method() && p.defaultConfig().toJson().equals(cfg.toJson())) {
                     return p.cliName();
                 }
             }

@@ -14,6 +14,7 @@ import org.vladapter.tasks.FeatureCheck;
 import org.vladapter.tasks.MultitaskLoader;
 import org.vladapter.tasks.Task;
 import org.vladapter.tasks.TaskDataset;
+import org.vladapter.train.EvaluationFailedException;
 import org.vladapter.train.Evaluator;
 import org.vladapter.train.ProgressBar;
 import org.vladapter.train.Trainer;
@@ -187,9 +188,11 @@ public final class VlTraining {
     private Result fit(MultitaskLoader train, BatchCollator collator, Map<Task, TaskDataset> validationSplits,
             Map<Task, TaskDataset> testSplits, Map<String, VqaAnnotation> vqa) {
         VlModel model = b.model;
-        Evaluator validation = validationSplits.isEmpty() ? null : epoch -> evaluate(validationSplits, collator, vqa, null);
+        Evaluator validation = validationSplits.isEmpty() ? null
+                : epoch -> evaluate(validationSplits, collator, vqa, null, new LinkedHashMap<>());
         Path predictions = runDir.resolve("predictions");
-        Evaluator test = testSplits.isEmpty() ? null : epoch -> evaluate(testSplits, collator, vqa, predictions);
+        Map<String, Double> testSoFar = new LinkedHashMap<>(); // the tasks whose test finished, if a later one fails
+        Evaluator test = testSplits.isEmpty() ? null : epoch -> evaluate(testSplits, collator, vqa, predictions, testSoFar);
         Trainer.Builder<Batch> tb = Trainer.<Batch>builder()
                 .model(model)
                 .data(new MultitaskPlan(train))
@@ -214,14 +217,25 @@ public final class VlTraining {
         if (test != null) {
             tb.test(test);
         }
-        TrainingResult result = tb.build().fit();
+        TrainingResult result;
+        EvaluationFailedException failure = null;
+        try {
+            result = tb.build().fit();
+        } catch (EvaluationFailedException e) {
+            // training finished and run.json says failed (with the error): keep the weights and the results so far
+            failure = e;
+            result = e.partial();
+            result.record().putMetric("test_so_far", new LinkedHashMap<>(testSoFar));
+            result.record().writeTo(runDir.resolve("run.json"));
+        }
         AdapterCheckpoint.save(model, runDir.resolve("adapter"));
+        Map<String, Double> testScores = failure == null ? result.test() : testSoFar;
 
         Map<String, Double> last = lastValidation(result);
         Map<String, Double> scores = new LinkedHashMap<>();
         List<String> taskKeys = model.tasks().stream().map(Task::key).collect(Collectors.toList());
         for (String k : taskKeys) {
-            Double s = result.test().containsKey(k) ? result.test().get(k) : last.get(k);
+            Double s = testScores.containsKey(k) ? testScores.get(k) : last.get(k);
             if (s != null) {
                 scores.put(k, s);
             }
@@ -233,11 +247,14 @@ public final class VlTraining {
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("backbone", model.backbone().id());
         shown.put("trainable parameters", model.parameterSummary().line());
-        shown.put("reported splits", taskKeys.stream().map(k -> k + ": " + (result.test().containsKey(k)
+        shown.put("reported splits", taskKeys.stream().map(k -> k + ": " + (testScores.containsKey(k)
                 ? recipe.reportedSplit(Task.of(k)) : recipe.validationSplit(Task.of(k)) + " (last epoch)"))
                 .collect(Collectors.joining(", ")));
         shown.putAll(recipe.asMap());
         shown.put("status", result.record().status());
+        if (result.record().error() != null) {
+            shown.put("error", result.record().failedDuring() + ": " + result.record().error());
+        }
         table.saveHtml(runDir.resolve("results.html"), shown);
         Charts.savePng(Charts.lossPerTask(result.history(), 900, 500, 20), runDir.resolve("loss.png"));
         if (!result.history().epochs().isEmpty() && validation != null) {
@@ -245,6 +262,9 @@ public final class VlTraining {
         }
         Charts.savePng(Charts.scoreVersusTrainedParameters(table, ResultsTable.AVERAGE, 700, 500),
                 runDir.resolve("score_vs_params.png"));
+        if (failure != null) {
+            throw failure;
+        }
         return new Result(result, table, runDir);
     }
 
@@ -261,11 +281,12 @@ public final class VlTraining {
         return epochs.isEmpty() ? Map.of() : epochs.get(epochs.size() - 1).validation();
     }
 
+    /** Evaluates every split, adding each task's score to {@code scores} as soon as it is known. */
     private Map<String, Double> evaluate(Map<Task, TaskDataset> splits, BatchCollator collator,
-            Map<String, VqaAnnotation> vqa, Path predictionDir) {
-        Map<String, Double> scores = new LinkedHashMap<>();
+            Map<String, VqaAnnotation> vqa, Path predictionDir, Map<String, Double> scores) {
         for (Map.Entry<Task, TaskDataset> e : splits.entrySet()) {
-            ProgressBar bar = new ProgressBar("eval " + e.getKey().key(), e.getValue().size(), b.progress, System.err, 10);
+            ProgressBar bar = new ProgressBar("eval " + e.getKey().key(), e.getValue().size(), ProgressBar.Unit.EXAMPLES,
+                    b.progress, System.err, 10);
             TaskEvaluation.Result r = TaskEvaluation.evaluate(b.model, e.getValue(), collator, recipe.evalBatchSize(), bar, vqa);
             bar.finish();
             scores.put(e.getKey().key(), r.score());

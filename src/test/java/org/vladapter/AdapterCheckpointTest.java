@@ -8,7 +8,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vladapter.TinyVl.Tiny;
 import org.vladapter.io.SafeTensorsFile;
 import org.vladapter.io.SafeTensorsWriter;
+import org.vladapter.peft.MethodConfig;
 import org.vladapter.peft.MethodPreset;
+import org.vladapter.peft.Placement;
+import org.vladapter.peft.Sharing;
+import org.vladapter.peft.adapter.AdapterConfig;
+import org.vladapter.peft.compacter.CompacterConfig;
+import org.vladapter.peft.lora.LoraConfig;
+import org.vladapter.backbone.ProjectionSite.Role;
+import org.vladapter.tasks.Batch;
+import org.vladapter.tasks.Task;
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Parameter;
+import java.nio.FloatBuffer;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -89,11 +104,77 @@ class AdapterCheckpointTest {
         assertThatThrownBy(() -> loadInto(TinyVl.builder(Tiny.BART, MethodPreset.MULTIPLE_ADAPTERS), ckpt))
                 .hasMessageContaining("sharing: checkpoint \"SINGLE\", model \"MULTIPLE\"");
         assertThatThrownBy(() -> loadInto(TinyVl.builder(Tiny.BART, MethodPreset.SINGLE_ADAPTER).reductionFactor(4), ckpt))
-                .hasMessageContaining("options: checkpoint").hasMessageContaining("\"reductionFactor\":8");
+                .hasMessageContaining("method_config: checkpoint").hasMessageContaining("\"reduction_factor\":8");
         assertThatThrownBy(() -> loadInto(TinyVl.builder(Tiny.BART, MethodPreset.SINGLE_ADAPTER).featureDim(8), ckpt))
                 .hasMessageContaining("feature_dim: checkpoint 16, model 8");
         assertThatThrownBy(() -> loadInto(TinyVl.builder(Tiny.BART, MethodPreset.SINGLE_ADAPTER)
                 .tasks(TinyVl.TASKS.subList(0, 2)), ckpt)).hasMessageContaining("tasks: checkpoint [\"vqa\",\"gqa\",\"nlvr\",\"caption\"]");
+    }
+
+    @Test
+    void anyConfigurationReloadsToAnIdenticalModel() {
+        List<MethodConfig> configs = List.of(
+                AdapterConfig.builder().sharing(Sharing.MULTIPLE).reductionFactor(4)
+                        .placements(EnumSet.of(Placement.ENCODER_FEED_FORWARD, Placement.DECODER_CROSS_ATTENTION)).build(),
+                LoraConfig.builder().rank(3).alpha(6).sharing(Sharing.MULTIPLE)
+                        .targetRoles(EnumSet.of(Role.KEY, Role.OUTPUT, Role.FFN_OUT))
+                        .targetPlacements(EnumSet.of(Placement.ENCODER_SELF_ATTENTION, Placement.DECODER_FEED_FORWARD)).build(),
+                CompacterConfig.builder().phmDim(4).factorizedPhm(true).phmRank(2).crossAttention(false).build());
+        for (Tiny tiny : Tiny.values()) {
+            for (MethodConfig config : configs) {
+                Path ckpt = dir.resolve(tiny + "-custom-" + config.method() + "-" + config.toJson().hashCode());
+                Map<String, float[]> values = new LinkedHashMap<>();
+                Map<String, Shape> shapes = new LinkedHashMap<>();
+                float[] logits;
+                VlModel model = VlAdapter.builder().backbone(tiny.backbone()).method(config).tasks(TinyVl.TASKS)
+                        .featureDim(TinyVl.FEATURE_DIM).seed(TinyVl.SEED).build();
+                Batch batch = TinyVl.batches(model.backbone().config()).get(Task.VQA);
+                try (NDManager ignored = model.manager()) {
+                    java.util.Random random = new java.util.Random(7);
+                    for (Map.Entry<String, Parameter> e : model.trainableParameters().entrySet()) {
+                        NDArray a = e.getValue().getArray();
+                        float[] v = new float[Math.toIntExact(a.size())];
+                        for (int i = 0; i < v.length; i++) {
+                            v[i] = (float) random.nextGaussian() * 0.05f; // not the initialisation: LoRA B starts at 0
+                        }
+                        a.set(FloatBuffer.wrap(v));
+                        values.put(e.getKey(), v);
+                        shapes.put(e.getKey(), a.getShape());
+                    }
+                    logits = MethodMatrixTest.logits(model, batch);
+                    AdapterCheckpoint.save(model, ckpt);
+                }
+                VlModel rebuilt = VlAdapter.builder().fromAdapterCheckpoint(ckpt).backbone(tiny.backbone()).build();
+                try (NDManager ignored = rebuilt.manager()) {
+                    assertThat(rebuilt.method().toJson()).as("%s %s", tiny, config).isEqualTo(config.toJson());
+                    Map<String, Parameter> trainable = rebuilt.trainableParameters();
+                    assertThat(trainable.keySet()).as("%s %s", tiny, config).containsExactlyElementsOf(values.keySet());
+                    trainable.forEach((n, p) -> {
+                        assertThat(p.getArray().getShape()).as(n).isEqualTo(shapes.get(n));
+                        assertThat(p.getArray().toFloatArray()).as(n).isEqualTo(values.get(n));
+                    });
+                    assertThat(MethodMatrixTest.logits(rebuilt, batch)).as("%s %s forward", tiny, config).isEqualTo(logits);
+                }
+            }
+        }
+    }
+
+    @Test
+    void refusesAVersionOneCheckpointNamingTheVersion() throws Exception {
+        Path ckpt = saved(Tiny.BART, MethodPreset.SINGLE_ADAPTER);
+        Path config = ckpt.resolve(AdapterCheckpoint.CONFIG_FILE);
+        Files.writeString(config, Files.readString(config).replace("\"format_version\": 2", "\"format_version\": 1"));
+        assertThatThrownBy(() -> VlAdapter.builder().fromAdapterCheckpoint(ckpt)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("format_version 1 is not supported").hasMessageContaining("save the adapter again");
+    }
+
+    @Test
+    void namesABrokenMethodConfigurationInTheCheckpoint() throws Exception {
+        Path ckpt = saved(Tiny.BART, MethodPreset.SINGLE_LORA);
+        Path config = ckpt.resolve(AdapterCheckpoint.CONFIG_FILE);
+        Files.writeString(config, Files.readString(config).replace("\"rank\": 128", "\"rank\": \"128\""));
+        assertThatThrownBy(() -> VlAdapter.builder().fromAdapterCheckpoint(ckpt))
+                .hasMessageContaining("adapter_config.json").hasMessageContaining("LoraConfig: key \"rank\" must be an integer");
     }
 
     @Test

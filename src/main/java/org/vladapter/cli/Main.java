@@ -13,7 +13,7 @@ import java.nio.file.NoSuchFileException;
 @Command(
         name = "vladapter",
         mixinStandardHelpOptions = true,
-        version = "vl-adapter 0.1.0",
+        versionProvider = Main.Version.class,
         description = "VL-Adapter for Java: parameter-efficient vision-and-language transfer learning on DJL.",
         subcommands = {
             // one line per subcommand; keep sorted
@@ -31,6 +31,14 @@ import java.nio.file.NoSuchFileException;
             TrainCommand.class,
         })
 public final class Main implements Runnable {
+
+    /** {@code --version}: the library's one version string ({@link org.vladapter.io.LibraryVersion}). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"vl-adapter " + org.vladapter.io.LibraryVersion.get()};
+        }
+    }
 
     /** Environment variable that, set to {@code 1} or {@code true}, prints stack traces of errors. */
     public static final String STACK_TRACE_ENV = "VLADAPTER_STACKTRACE";

@@ -108,8 +108,7 @@ public final class VlKernel extends BaseKernel {
     }
 
     private static String version() {
-        String v = VlKernel.class.getPackage().getImplementationVersion();
-        return v != null ? v : "0.1.0";
+        return org.vladapter.io.LibraryVersion.get();
     }
 
     /** @return whether this kernel imitates a bare JJava/IJava kernel */

@@ -1,5 +1,6 @@
 package org.vladapter.peft;
 
+import com.google.gson.JsonObject;
 import org.vladapter.backbone.LayerHooks;
 
 import java.util.LinkedHashMap;
@@ -12,6 +13,11 @@ import java.util.Optional;
  * rows. Only the trainable set differs ({@link TrainableSelector}).
  */
 public final class BaselineConfig implements MethodConfig {
+
+    private static final String NAME = "BaselineConfig";
+
+    /** The {@code "type"} value of this configuration's JSON. */
+    public static final String TYPE = "baseline";
 
     private final Method method;
 
@@ -55,6 +61,33 @@ public final class BaselineConfig implements MethodConfig {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("method", method.name());
         return m;
+    }
+
+    /**
+     * @return this configuration as JSON ({@link ConfigJson}): type {@code baseline}, version, the method
+     */
+    @Override
+    public JsonObject toJson() {
+        JsonObject o = ConfigJson.start(TYPE);
+        o.addProperty("method", ConfigJson.name(method));
+        return o;
+    }
+
+    /**
+     * @param json what {@link #toJson()} wrote
+     * @return the configuration
+     * @throws IllegalArgumentException naming the key for a missing key, a wrong type, an unknown key or a method
+     *     that adds modules
+     */
+    public static BaselineConfig fromJson(JsonObject json) {
+        ConfigJson r = ConfigJson.read(json, NAME, TYPE);
+        Method m = r.enumValue("method", Method.class);
+        r.finish();
+        try {
+            return of(m);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(NAME + ": key \"method\": " + e.getMessage(), e);
+        }
     }
 
     @Override

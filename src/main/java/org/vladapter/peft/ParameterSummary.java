@@ -94,9 +94,12 @@ public final class ParameterSummary {
         return total == 0 ? 0 : 100.0 * trainable / total;
     }
 
-    /** @return {@code trainable params: N || all params: M || trainable%: x} as HF PEFT prints it */
+    /**
+     * @return {@code trainable params: N || all params: M || trainable%: x} as HF PEFT prints it, the percentage
+     *     rounded to two decimals like every percentage the library prints (HF prints four)
+     */
     public String line() {
-        return String.format(Locale.ROOT, "trainable params: %,d || all params: %,d || trainable%%: %.4f",
+        return String.format(Locale.ROOT, "trainable params: %,d || all params: %,d || trainable%%: %.2f",
                 trainable, total, trainablePercent());
     }
 
@@ -146,7 +149,8 @@ public final class ParameterSummary {
             module.append(e.getKey());
             trainableCol.append(e.getValue()[0]);
             totalCol.append(e.getValue()[1]);
-            percent.append(e.getValue()[1] == 0 ? 0 : 100.0 * e.getValue()[0] / e.getValue()[1]);
+            percent.append(e.getValue()[1] == 0 ? 0 : java.math.BigDecimal.valueOf(100.0 * e.getValue()[0] / e.getValue()[1])
+                    .setScale(2, java.math.RoundingMode.HALF_UP).doubleValue());
         }
         return Table.create("parameters", module, trainableCol, totalCol, percent);
     }

@@ -68,7 +68,8 @@ public final class BarCharts {
                 values.add(v);
                 smallest = Math.min(smallest, v);
             }
-            chart.addSeries(name, labels, values);
+            var series = chart.addSeries(name, labels, values);
+            TaskColours.forSeries(name).ifPresent(series::setFillColor);
         }
         if (logarithmic && smallest < Double.POSITIVE_INFINITY) {
             // bars start at the axis minimum, which is 0 unless set: a log axis needs it below the smallest bar

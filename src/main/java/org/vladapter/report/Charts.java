@@ -65,6 +65,7 @@ public final class Charts {
             }
             XYSeries s = chart.addSeries(e.getKey(), x, y);
             s.setMarker(SeriesMarkers.NONE);
+            TaskColours.forSeries(e.getKey()).ifPresent(s::setLineColor);
         }
         return chart;
     }
@@ -83,7 +84,11 @@ public final class Charts {
         for (Map.Entry<String, List<double[]>> e : history.validationByTask().entrySet()) {
             double[] x = e.getValue().stream().mapToDouble(p -> p[0] + 1).toArray();
             double[] y = e.getValue().stream().mapToDouble(p -> p[1]).toArray();
-            chart.addSeries(e.getKey(), x, y);
+            XYSeries s = chart.addSeries(e.getKey(), x, y);
+            TaskColours.forSeries(e.getKey()).ifPresent(c -> {
+                s.setLineColor(c);
+                s.setMarkerColor(c);
+            });
         }
         return chart;
     }

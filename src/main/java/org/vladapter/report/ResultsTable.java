@@ -108,7 +108,8 @@ public final class ResultsTable {
             } else {
                 avg.appendMissing();
             }
-            pct.append(r.percentTrainable());
+            pct.append(java.math.BigDecimal.valueOf(r.percentTrainable()).setScale(2, java.math.RoundingMode.HALF_UP)
+                    .doubleValue()); // percentages: two decimals in every output
         }
         Table t = Table.create(title).addColumns(method);
         taskColumns.forEach(t::addColumns);

@@ -54,4 +54,12 @@ final class FirstItems implements TaskDataset {
     public FeatureStore featureStore() {
         return data.featureStore();
     }
+
+    @Override
+    public java.util.Optional<org.vladapter.tasks.VideoClip> videoClip(int index) {
+        if (index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("item " + index + " of " + name());
+        }
+        return data.videoClip(index);
+    }
 }

@@ -31,4 +31,12 @@ public interface TaskDataset {
 
     /** @return the store of this dataset's visual features */
     FeatureStore featureStore();
+
+    /**
+     * @param index 0 &le; index &lt; size()
+     * @return the VALUE clip item {@code index} describes (TVC, YC2C); empty for other tasks
+     */
+    default java.util.Optional<VideoClip> videoClip(int index) {
+        return java.util.Optional.empty();
+    }
 }

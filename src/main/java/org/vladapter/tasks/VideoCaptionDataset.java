@@ -21,7 +21,7 @@ import java.util.Random;
 public final class VideoCaptionDataset extends ItemDataset<VideoCaptionDataset.Item> {
 
     /** A parsed item. */
-    record Item(String id, String videoId, String timeSpan, String description) {}
+    record Item(String id, String videoId, String timeSpan, String description, String clipId, List<Double> timestamps) {}
 
     private final Subtitles subtitles;
     private final String prompt;
@@ -57,8 +57,10 @@ public final class VideoCaptionDataset extends ItemDataset<VideoCaptionDataset.I
                     throw new AnnotationException(r.where() + ": no subtitles for vid_name '" + video + "' in " + subtitles.file());
                 }
                 String ts = withTimeSpan ? PyText.str(r.get("ts")) : null;
+                List<Double> seconds = withTimeSpan ? seconds(r.get("ts")) : null;
+                String clip = r.id("clip_id");
                 if (!r.has("descs")) {
-                    items.add(new Item(r.id("clip_id"), video, ts, null));
+                    items.add(new Item(clip, video, ts, null, clip, seconds));
                     return;
                 }
                 if (!r.get("descs").isJsonArray()) {
@@ -69,11 +71,33 @@ public final class VideoCaptionDataset extends ItemDataset<VideoCaptionDataset.I
                         throw new AnnotationException(r.where() + ": a desc must be an object, found " + d);
                     }
                     JsonRecord desc = new JsonRecord(d.getAsJsonObject(), r.file(), r.line());
-                    items.add(new Item(desc.id("desc_id"), video, ts, desc.string("desc")));
+                    items.add(new Item(desc.id("desc_id"), video, ts, desc.string("desc"), clip, seconds));
                 }
             });
         }
         return new VideoCaptionDataset(task, split, files, items, subtitles, store, options);
+    }
+
+    /** TVC's {@code ts} as numbers, or {@code null} when it is not a list of numbers. */
+    private static List<Double> seconds(JsonElement ts) {
+        if (ts == null || !ts.isJsonArray()) {
+            return null;
+        }
+        List<Double> out = new ArrayList<>();
+        for (JsonElement x : ts.getAsJsonArray()) {
+            if (!x.isJsonPrimitive() || !x.getAsJsonPrimitive().isNumber()) {
+                return null;
+            }
+            out.add(x.getAsDouble());
+        }
+        return out;
+    }
+
+    /** @return the clip (vid_name, clip_id, TVC's ts) item {@code index} describes */
+    @Override
+    public java.util.Optional<VideoClip> videoClip(int index) {
+        Item item = items().get(java.util.Objects.checkIndex(index, size()));
+        return java.util.Optional.of(new VideoClip(item.id(), item.videoId(), item.clipId(), item.timestamps()));
     }
 
     @Override

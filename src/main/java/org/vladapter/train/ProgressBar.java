@@ -29,6 +29,25 @@ public final class ProgressBar {
         DISPLAY
     }
 
+    /** What the bar counts: its total and its position are in this unit. */
+    public enum Unit {
+        /** Optimisation steps (batches); examples are shown as throughput. */
+        STEPS("steps"),
+        /** Examples: each step advances by the examples it handled. */
+        EXAMPLES("examples");
+
+        private final String word;
+
+        Unit(String word) {
+            this.word = word;
+        }
+
+        /** @return the unit's plural word, e.g. {@code examples} */
+        public String word() {
+            return word;
+        }
+    }
+
     private static volatile ProgressDisplay display;
 
     /**
@@ -49,6 +68,7 @@ public final class ProgressBar {
 
     private final String label;
     private final long total;
+    private final Unit unit;
     private final Style style;
     private final PrintStream out;
     private final double lineIntervalSeconds;
@@ -68,8 +88,21 @@ public final class ProgressBar {
      * @param lineIntervalSeconds minimum seconds between lines in LINES style
      */
     public ProgressBar(String label, long total, Style style, PrintStream out, double lineIntervalSeconds) {
+        this(label, total, Unit.STEPS, style, out, lineIntervalSeconds);
+    }
+
+    /**
+     * @param label shown before the bar, e.g. {@code eval vqa}
+     * @param total the total, in {@code unit}
+     * @param unit what {@code total} counts: steps, or examples (then each {@link #step} advances by its examples)
+     * @param style how to show progress
+     * @param out where to print
+     * @param lineIntervalSeconds minimum seconds between lines in LINES style
+     */
+    public ProgressBar(String label, long total, Unit unit, Style style, PrintStream out, double lineIntervalSeconds) {
         this.label = label;
         this.total = total;
+        this.unit = unit;
         Style resolved = resolve(style);
         ProgressDisplay d = display;
         if (resolved == Style.DISPLAY && d == null) {
@@ -105,13 +138,14 @@ public final class ProgressBar {
     }
 
     /**
-     * Records one finished step.
+     * Records one finished step: the position advances by one step, or by {@code stepItems} when the bar counts
+     * {@link Unit#EXAMPLES}.
      *
      * @param stepItems examples in the step
-     * @param loss the step's loss
+     * @param loss the step's loss ({@code NaN} when there is none, e.g. evaluation)
      */
     public void step(int stepItems, float loss) {
-        done++;
+        done += unit == Unit.EXAMPLES ? stepItems : 1;
         items += stepItems;
         lastLoss = loss;
         long now = System.nanoTime();
@@ -126,18 +160,46 @@ public final class ProgressBar {
         }
     }
 
-    /** Prints the final state (a newline ends the terminal line). */
+    /**
+     * Prints the final line: what was done and how long it took ({@link #summary}); on a terminal it replaces
+     * the bar and ends the line.
+     */
     public void finish() {
         long now = System.nanoTime();
+        String line = summary((now - startNanos) / 1e9);
         if (style == Style.TERMINAL) {
-            draw(now);
+            int pad = Math.max(0, lastWidth - line.length());
+            out.print("\r" + line + " ".repeat(pad));
             out.println();
         } else if (style == Style.DISPLAY) {
-            handle.update(render(done, total, (now - startNanos) / 1e9, lastLoss, items), fraction());
+            handle.update(line, fraction());
         } else if (style == Style.LINES) {
-            out.println(render(done, total, (now - startNanos) / 1e9, lastLoss, items));
+            out.println(line);
         }
         out.flush();
+    }
+
+    /**
+     * @param elapsedSeconds seconds since the bar was created
+     * @return e.g. {@code eval vqa: done 500/500 examples (100%) in 0:01:23 (6.0 examples/s)} or
+     *     {@code epoch 1/4: done 100/100 steps (100%, 3200 examples) in 0:05:00 (10.7 examples/s), last loss 0.4213};
+     *     {@code stopped at} instead of {@code done} when the total was not reached
+     */
+    public String summary(double elapsedSeconds) {
+        double rate = elapsedSeconds > 0 ? items / elapsedSeconds : 0.0;
+        StringBuilder sb = new StringBuilder(label).append(": ").append(done >= total ? "done " : "stopped at ")
+                .append(done).append('/').append(total).append(' ').append(unit.word());
+        sb.append(" (").append(Math.round(fraction() * 100)).append('%');
+        if (unit == Unit.STEPS) {
+            sb.append(", ").append(items).append(" examples");
+        }
+        sb.append(')');
+        sb.append(" in ").append(clock(elapsedSeconds))
+                .append(String.format(Locale.ROOT, " (%.1f examples/s)", rate));
+        if (!Float.isNaN(lastLoss)) {
+            sb.append(String.format(Locale.ROOT, ", last loss %.4f", lastLoss));
+        }
+        return sb.toString();
     }
 
     private double fraction() {
@@ -155,30 +217,33 @@ public final class ProgressBar {
     /**
      * Formats one progress line.
      *
-     * @param done steps done
-     * @param total steps in all
+     * @param done position, in the bar's unit
+     * @param total the total, in the bar's unit
      * @param elapsedSeconds seconds since start
      * @param loss the latest loss (NaN before the first step)
      * @param items examples seen
-     * @return e.g. {@code epoch 1/4 [############............]  50/100  50% loss 0.4213 | 12.0 items/s | ETA 0:00:41}
+     * @return e.g. {@code epoch 1/4 [############............]  50/100  50% loss 0.4213 | 12.0 items/s | ETA 0:00:41};
+     *     the ETA is the remaining work at the rate measured so far, {@code -} before anything was measured
      */
     public String render(long done, long total, double elapsedSeconds, float loss, long items) {
         double fraction = total > 0 ? Math.min(1.0, (double) done / total) : 1.0;
         int filled = (int) Math.round(fraction * BAR_WIDTH);
         String bar = "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled);
         double rate = elapsedSeconds > 0 ? items / elapsedSeconds : 0.0;
-        String eta = done > 0 && done < total ? clock(elapsedSeconds / done * (total - done)) : clock(0);
+        String eta = done >= total ? clock(0) : done > 0 && elapsedSeconds > 0 ? clock(elapsedSeconds / done * (total - done)) : "-";
         String width = Integer.toString(Long.toString(total).length());
         return String.format(
                 Locale.ROOT,
-                "%s [%s] %" + width + "d/%d %3d%% loss %s | %.1f items/s | elapsed %s | ETA %s",
+                "%s [%s] %" + width + "d/%d%s %3d%% loss %s | %.1f %s/s | elapsed %s | ETA %s",
                 label,
                 bar,
                 done,
                 total,
+                unit == Unit.EXAMPLES ? " examples" : "",
                 Math.round(fraction * 100),
                 Float.isNaN(loss) ? "-" : String.format(Locale.ROOT, "%.4f", loss),
                 rate,
+                unit == Unit.EXAMPLES ? "examples" : "items",
                 clock(elapsedSeconds),
                 eta);
     }

@@ -9,13 +9,10 @@ import com.google.gson.JsonObject;
 import org.vladapter.io.AtomicDirectories;
 import org.vladapter.io.AtomicFiles;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 
 /**
  * Provenance of one run, in the spirit of Tribuo: every option, seed and version needed to rebuild a
@@ -34,6 +31,8 @@ public final class RunRecord {
     private String startedAt;
     private String endedAt;
     private String status = "running";
+    private String error;
+    private String failedDuring;
 
     /** Creates a record stamped with the current time and a description of this machine and its libraries. */
     public RunRecord() {
@@ -65,23 +64,9 @@ public final class RunRecord {
         return env;
     }
 
-    /** @return this library's version from its jar, or {@code unknown (not packaged)} when run from classes */
+    /** @return this library's version (the build's project version, {@link org.vladapter.io.LibraryVersion}) */
     public static String libraryVersion() {
-        String v = RunRecord.class.getPackage().getImplementationVersion();
-        if (v != null) {
-            return v;
-        }
-        try (InputStream in =
-                RunRecord.class.getResourceAsStream("/META-INF/maven/org.vladapter/vl-adapter/pom.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("version", "unknown");
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        return "unknown (not packaged)";
+        return org.vladapter.io.LibraryVersion.get();
     }
 
     /**
@@ -127,13 +112,37 @@ public final class RunRecord {
     /**
      * Stamps the end time and final status.
      *
-     * @param finalStatus e.g. {@code finished} or {@code failed: <message>}
+     * @param finalStatus e.g. {@code finished} ({@link #fail} for failures)
      * @return this record
      */
     public RunRecord finish(String finalStatus) {
         endedAt = Instant.now().toString();
         status = finalStatus;
         return this;
+    }
+
+    /**
+     * Stamps the end time and marks the run failed, keeping the error.
+     *
+     * @param stage what was running, e.g. {@code training} or {@code test}
+     * @param e the error
+     * @return this record
+     */
+    public RunRecord fail(String stage, Throwable e) {
+        finish("failed");
+        failedDuring = stage;
+        error = e.getClass().getSimpleName() + ": " + e.getMessage();
+        return this;
+    }
+
+    /** @return the error of a failed run ({@code ExceptionClass: message}), or {@code null} */
+    public String error() {
+        return error;
+    }
+
+    /** @return what was running when the run failed ({@code training}, {@code test}), or {@code null} */
+    public String failedDuring() {
+        return failedDuring;
     }
 
     /** @return the configuration recorded so far */
@@ -161,7 +170,7 @@ public final class RunRecord {
         return metrics;
     }
 
-    /** @return {@code running}, {@code finished} or {@code failed: ...} */
+    /** @return {@code running}, {@code finished} or {@code failed} (then {@link #error()} says why) */
     public String status() {
         return status;
     }

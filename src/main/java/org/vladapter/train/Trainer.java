@@ -198,34 +198,47 @@ public final class Trainer<B> {
                 }
             } catch (RuntimeException | Error e) {
                 record.putTiming("total", (System.nanoTime() - t0) / 1e9);
-                record.finish("failed: " + e.getMessage());
+                record.fail("training", e);
                 writeRecord(record);
                 throw e;
             }
             Map<String, Double> testScores = Collections.emptyMap();
             if (test != null) {
                 long s0 = System.nanoTime();
-                testScores = evaluate(test, epochs - 1);
+                try {
+                    testScores = evaluate(test, epochs - 1);
+                } catch (RuntimeException e) {
+                    describeFinishedTraining(record, state, optimizer, t0);
+                    record.fail("test", e);
+                    writeRecord(record);
+                    throw new EvaluationFailedException(
+                            new TrainingResult(state.history, Collections.emptyMap(), record, lastDir), e);
+                }
                 record.putTiming("test", (System.nanoTime() - s0) / 1e9);
                 record.putMetric("test", testScores);
             }
-            record.putTiming("total", (System.nanoTime() - t0) / 1e9);
-            record.putTiming("train", state.history.epochs().stream().mapToDouble(EpochRecord::trainSeconds).sum());
-            if (!state.history.epochs().isEmpty()) {
-                EpochRecord lastEpoch = state.history.epochs().get(state.history.epochs().size() - 1);
-                record.putMetric("lastValidation", lastEpoch.validation());
-                record.putMetric("lastEpochItemsPerSecond", lastEpoch.itemsPerSecond());
-            }
-            if (state.bestEpoch >= 0) {
-                record.putMetric("bestValidationScore", state.bestScore);
-                record.putMetric("bestEpoch", state.bestEpoch);
-            }
-            record.putMetric("steps", state.globalStep);
-            record.putMetric("optimizerStateBytes", optimizer.stateBytes());
+            describeFinishedTraining(record, state, optimizer, t0);
             record.finish("finished");
             writeRecord(record);
             return new TrainingResult(state.history, testScores, record, lastDir);
         }
+    }
+
+    /** Records the timings and metrics of a run whose training finished. */
+    private static void describeFinishedTraining(RunRecord record, Progress state, AdamW optimizer, long t0) {
+        record.putTiming("total", (System.nanoTime() - t0) / 1e9);
+        record.putTiming("train", state.history.epochs().stream().mapToDouble(EpochRecord::trainSeconds).sum());
+        if (!state.history.epochs().isEmpty()) {
+            EpochRecord lastEpoch = state.history.epochs().get(state.history.epochs().size() - 1);
+            record.putMetric("lastValidation", lastEpoch.validation());
+            record.putMetric("lastEpochItemsPerSecond", lastEpoch.itemsPerSecond());
+        }
+        if (state.bestEpoch >= 0) {
+            record.putMetric("bestValidationScore", state.bestScore);
+            record.putMetric("bestEpoch", state.bestEpoch);
+        }
+        record.putMetric("steps", state.globalStep);
+        record.putMetric("optimizerStateBytes", optimizer.stateBytes());
     }
 
     private EpochTotals trainEpoch(

@@ -197,7 +197,9 @@ class TrainerTest {
                         .containsExactly(afterEpoch0.get("hidden.weight"));
             }
             RunRecord rec = RunRecord.fromJson(readString(tmp.resolve("run.json")));
-            assertThat(rec.status()).startsWith("failed: non-finite loss");
+            assertThat(rec.status()).isEqualTo("failed");
+            assertThat(rec.failedDuring()).isEqualTo("training");
+            assertThat(rec.error()).contains("non-finite loss");
         }
     }
 

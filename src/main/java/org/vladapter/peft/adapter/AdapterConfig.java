@@ -1,5 +1,7 @@
 package org.vladapter.peft.adapter;
 
+import com.google.gson.JsonObject;
+import org.vladapter.peft.ConfigJson;
 import org.vladapter.peft.BottleneckBuilder;
 
 import org.vladapter.backbone.LayerHooks;
@@ -39,6 +41,9 @@ import java.util.Set;
 public final class AdapterConfig implements MethodConfig {
 
     private static final String NAME = "AdapterConfig";
+
+    /** The {@code "type"} value of this configuration's JSON. */
+    public static final String TYPE = "adapter";
 
     private final int reductionFactor;
     private final Sharing sharing;
@@ -133,6 +138,34 @@ public final class AdapterConfig implements MethodConfig {
         m.put("placements", placements.toString());
         m.put("nonLinearity", "gelu_new");
         return m;
+    }
+
+    /**
+     * @return this configuration as JSON ({@link ConfigJson}): type {@code adapter}, version, every option
+     */
+    @Override
+    public JsonObject toJson() {
+        JsonObject o = ConfigJson.start(TYPE);
+        o.addProperty("reduction_factor", reductionFactor);
+        o.addProperty("sharing", ConfigJson.name(sharing));
+        o.addProperty("share_up_sampler", shareUpSampler);
+        o.addProperty("share_down_sampler", shareDownSampler);
+        o.add("placements", ConfigJson.names(placements));
+        return o;
+    }
+
+    /**
+     * @param json what {@link #toJson()} wrote
+     * @return the configuration
+     * @throws IllegalArgumentException naming the key for a missing key, a wrong type or an unknown key
+     */
+    public static AdapterConfig fromJson(JsonObject json) {
+        ConfigJson r = ConfigJson.read(json, NAME, TYPE);
+        Builder b = builder().reductionFactor(r.integer("reduction_factor")).sharing(r.enumValue("sharing", Sharing.class))
+                .shareUpSampler(r.bool("share_up_sampler")).shareDownSampler(r.bool("share_down_sampler"))
+                .placements(r.enumSet("placements", Placement.class));
+        r.finish();
+        return b.build();
     }
 
     @Override

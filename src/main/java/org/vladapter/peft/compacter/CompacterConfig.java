@@ -1,5 +1,7 @@
 package org.vladapter.peft.compacter;
 
+import com.google.gson.JsonObject;
+import org.vladapter.peft.ConfigJson;
 import org.vladapter.peft.BottleneckBuilder;
 
 import org.vladapter.backbone.LayerHooks;
@@ -41,6 +43,9 @@ import java.util.Set;
 public final class CompacterConfig implements MethodConfig {
 
     private static final String NAME = "CompacterConfig";
+
+    /** The {@code "type"} value of this configuration's JSON. */
+    public static final String TYPE = "compacter";
 
     private final int reductionFactor;
     private final Sharing sharing;
@@ -144,6 +149,38 @@ public final class CompacterConfig implements MethodConfig {
         m.put("placements", placements.toString());
         m.put("nonLinearity", "gelu_new");
         return m;
+    }
+
+    /**
+     * @return this configuration as JSON ({@link ConfigJson}): type {@code compacter}, version, every option
+     */
+    @Override
+    public JsonObject toJson() {
+        JsonObject o = ConfigJson.start(TYPE);
+        o.addProperty("reduction_factor", reductionFactor);
+        o.addProperty("sharing", ConfigJson.name(sharing));
+        o.addProperty("phm_dim", phmDim);
+        o.addProperty("shared_phm_rule", sharedPhmRule);
+        o.addProperty("factorized_phm", factorizedPhm);
+        o.addProperty("phm_rank", phmRank);
+        o.addProperty("phm_init_range", phmInitRange);
+        o.add("placements", ConfigJson.names(placements));
+        return o;
+    }
+
+    /**
+     * @param json what {@link #toJson()} wrote
+     * @return the configuration
+     * @throws IllegalArgumentException naming the key for a missing key, a wrong type or an unknown key
+     */
+    public static CompacterConfig fromJson(JsonObject json) {
+        ConfigJson r = ConfigJson.read(json, NAME, TYPE);
+        Builder b = builder().reductionFactor(r.integer("reduction_factor")).sharing(r.enumValue("sharing", Sharing.class))
+                .phmDim(r.integer("phm_dim")).sharedPhmRule(r.bool("shared_phm_rule"))
+                .factorizedPhm(r.bool("factorized_phm")).phmRank(r.integer("phm_rank"))
+                .phmInitRange(r.decimal("phm_init_range")).placements(r.enumSet("placements", Placement.class));
+        r.finish();
+        return b.build();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.vladapter.peft.hyperformer;
 
+import com.google.gson.JsonObject;
+import org.vladapter.peft.ConfigJson;
 import org.vladapter.peft.BottleneckBuilder;
 
 import org.vladapter.backbone.LayerHooks;
@@ -41,6 +43,9 @@ import java.util.Set;
 public final class HyperformerConfig implements MethodConfig {
 
     private static final String NAME = "HyperformerConfig";
+
+    /** The {@code "type"} value of this configuration's JSON. */
+    public static final String TYPE = "hyperformer";
 
     private final int taskEmbeddingDim;
     private final int taskHiddenDim;
@@ -120,6 +125,34 @@ public final class HyperformerConfig implements MethodConfig {
         m.put("layerNormEps", 1e-6);
         m.put("nonLinearity", "gelu_new");
         return m;
+    }
+
+    /**
+     * @return this configuration as JSON ({@link ConfigJson}): type {@code hyperformer}, version, every option
+     */
+    @Override
+    public JsonObject toJson() {
+        JsonObject o = ConfigJson.start(TYPE);
+        o.addProperty("task_embedding_dim", taskEmbeddingDim);
+        o.addProperty("task_hidden_dim", taskHiddenDim);
+        o.addProperty("projected_task_embedding_dim", projectedTaskEmbeddingDim);
+        o.addProperty("reduction_factor", reductionFactor);
+        o.add("placements", ConfigJson.names(placements));
+        return o;
+    }
+
+    /**
+     * @param json what {@link #toJson()} wrote
+     * @return the configuration
+     * @throws IllegalArgumentException naming the key for a missing key, a wrong type or an unknown key
+     */
+    public static HyperformerConfig fromJson(JsonObject json) {
+        ConfigJson r = ConfigJson.read(json, NAME, TYPE);
+        Builder b = builder().taskEmbeddingDim(r.integer("task_embedding_dim")).taskHiddenDim(r.integer("task_hidden_dim"))
+                .projectedTaskEmbeddingDim(r.integer("projected_task_embedding_dim"))
+                .reductionFactor(r.integer("reduction_factor")).placements(r.enumSet("placements", Placement.class));
+        r.finish();
+        return b.build();
     }
 
     @Override

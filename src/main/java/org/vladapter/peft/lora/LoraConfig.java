@@ -1,5 +1,7 @@
 package org.vladapter.peft.lora;
 
+import com.google.gson.JsonObject;
+import org.vladapter.peft.ConfigJson;
 import org.vladapter.backbone.LayerHooks;
 import org.vladapter.backbone.ProjectionSite;
 import org.vladapter.backbone.ProjectionSite.Role;
@@ -37,6 +39,9 @@ import java.util.Set;
 public final class LoraConfig implements MethodConfig {
 
     private static final String NAME = "LoraConfig";
+
+    /** The {@code "type"} value of this configuration's JSON. */
+    public static final String TYPE = "lora";
 
     private final int rank;
     private final double alpha;
@@ -153,6 +158,35 @@ public final class LoraConfig implements MethodConfig {
         m.put("targetRoles", targetRoles.toString());
         m.put("targetPlacements", targetPlacements.toString());
         return m;
+    }
+
+    /**
+     * @return this configuration as JSON ({@link ConfigJson}): type {@code lora}, version, every option
+     */
+    @Override
+    public JsonObject toJson() {
+        JsonObject o = ConfigJson.start(TYPE);
+        o.addProperty("rank", rank);
+        o.addProperty("alpha", alpha);
+        o.addProperty("dropout", dropout);
+        o.addProperty("sharing", ConfigJson.name(sharing));
+        o.add("target_roles", ConfigJson.names(targetRoles));
+        o.add("target_placements", ConfigJson.names(targetPlacements));
+        return o;
+    }
+
+    /**
+     * @param json what {@link #toJson()} wrote
+     * @return the configuration
+     * @throws IllegalArgumentException naming the key for a missing key, a wrong type or an unknown key
+     */
+    public static LoraConfig fromJson(JsonObject json) {
+        ConfigJson r = ConfigJson.read(json, NAME, TYPE);
+        Builder b = builder().rank(r.integer("rank")).alpha(r.decimal("alpha")).dropout(r.decimal("dropout"))
+                .sharing(r.enumValue("sharing", Sharing.class)).targetRoles(r.enumSet("target_roles", Role.class))
+                .targetPlacements(r.enumSet("target_placements", Placement.class));
+        r.finish();
+        return b.build();
     }
 
     @Override

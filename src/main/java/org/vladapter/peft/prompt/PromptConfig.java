@@ -1,5 +1,7 @@
 package org.vladapter.peft.prompt;
 
+import com.google.gson.JsonObject;
+import org.vladapter.peft.ConfigJson;
 import org.vladapter.backbone.LayerHooks;
 import org.vladapter.peft.BackboneShape;
 import org.vladapter.peft.Method;
@@ -28,6 +30,9 @@ import java.util.Optional;
 public final class PromptConfig implements MethodConfig {
 
     private static final String NAME = "PromptConfig";
+
+    /** The {@code "type"} value of this configuration's JSON. */
+    public static final String TYPE = "prompt";
 
     private final int promptLength;
     private final int midDim;
@@ -90,6 +95,31 @@ public final class PromptConfig implements MethodConfig {
         m.put("midDim", midDim);
         m.put("sharing", sharing.name());
         return m;
+    }
+
+    /**
+     * @return this configuration as JSON ({@link ConfigJson}): type {@code prompt}, version, every option
+     */
+    @Override
+    public JsonObject toJson() {
+        JsonObject o = ConfigJson.start(TYPE);
+        o.addProperty("prompt_length", promptLength);
+        o.addProperty("mid_dim", midDim);
+        o.addProperty("sharing", ConfigJson.name(sharing));
+        return o;
+    }
+
+    /**
+     * @param json what {@link #toJson()} wrote
+     * @return the configuration
+     * @throws IllegalArgumentException naming the key for a missing key, a wrong type or an unknown key
+     */
+    public static PromptConfig fromJson(JsonObject json) {
+        ConfigJson r = ConfigJson.read(json, NAME, TYPE);
+        Builder b = builder().promptLength(r.integer("prompt_length")).midDim(r.integer("mid_dim"))
+                .sharing(r.enumValue("sharing", Sharing.class));
+        r.finish();
+        return b.build();
     }
 
     @Override
