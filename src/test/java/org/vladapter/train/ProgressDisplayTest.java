@@ -41,7 +41,8 @@ class ProgressDisplayTest {
         bar.finish();
         assertThat(opened).hasSize(1);
         assertThat(opened.get(0)).startsWith("epoch 1/1 [").contains("0/4");
-        assertThat(lines.get(lines.size() - 1)).contains("4/4 100%").contains("loss 0.5000");
+        // the last update is the bar's closing summary: what was done, in which unit, and how long it took
+        assertThat(lines.get(lines.size() - 1)).contains("done 4/4 steps (100%").contains("loss 0.5000");
         assertThat(fractions.get(fractions.size() - 1)).isEqualTo(1.0);
         assertThat(printed.size()).isZero();
     }
