@@ -118,14 +118,14 @@ public final class VlTraining {
             Map<Task, TaskDataset> test = new LinkedHashMap<>();
             List<TaskDataset> trainSplits = new ArrayList<>();
             for (Task t : b.model.tasks()) {
-                TaskDataset trainSplit = layout.open(t, recipe.trainSplit(t));
+                TaskDataset trainSplit = layout.open(t, recipe.trainSplit(t)).firstItems(b.trainItems);
                 trainSplits.add(trainSplit);
                 train.addTask(trainSplit, sizes.get(t));
-                validation.put(t, layout.open(t, recipe.validationSplit(t)));
+                validation.put(t, layout.open(t, recipe.validationSplit(t)).firstItems(b.evalItems));
                 if (recipe.test()) {
                     // tasks without a labelled test (video) are reported, with their predictions, on validation
                     String split = recipe.reportedSplit(t);
-                    test.put(t, split.equals(recipe.validationSplit(t)) ? validation.get(t) : layout.open(t, split));
+                    test.put(t, split.equals(recipe.validationSplit(t)) ? validation.get(t) : layout.open(t, split).firstItems(b.evalItems));
                 }
             }
             List<TaskDataset> all = new ArrayList<>(trainSplits);
@@ -265,7 +265,9 @@ public final class VlTraining {
             Map<String, VqaAnnotation> vqa, Path predictionDir) {
         Map<String, Double> scores = new LinkedHashMap<>();
         for (Map.Entry<Task, TaskDataset> e : splits.entrySet()) {
-            ProgressBar bar = new ProgressBar("eval " + e.getKey().key(), e.getValue().size(), b.progress, System.err, 10);
+            // the bar counts batches (TaskEvaluation steps it once per batch)
+            long batches = (e.getValue().size() + recipe.evalBatchSize() - 1) / recipe.evalBatchSize();
+            ProgressBar bar = new ProgressBar("eval " + e.getKey().key(), batches, b.progress, System.err, 10);
             TaskEvaluation.Result r = TaskEvaluation.evaluate(b.model, e.getValue(), collator, recipe.evalBatchSize(), bar, vqa);
             bar.finish();
             scores.put(e.getKey().key(), r.score());
@@ -311,8 +313,37 @@ public final class VlTraining {
         private int gradientAccumulation = 1;
         private Map<String, VqaAnnotation> vqaAnnotations = Map.of();
         private org.vladapter.train.StepListener stepListener;
+        private int trainItems;
+        private int evalItems;
 
         private Builder() {}
+
+        /**
+         * A short run: with {@link #data(Path)}, only the first {@code n} items of each training split are used
+         * ({@link TaskDataset#firstItems}); with {@link #trainData}, cap the splits given to the loader instead.
+         *
+         * @param n items per training split (default 0: all)
+         * @return this
+         */
+        public Builder trainItems(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("trainItems must be >= 0 (0: all), got " + n);
+            }
+            this.trainItems = n;
+            return this;
+        }
+
+        /**
+         * @param n with {@link #data(Path)}, items used of each validation and test split (default 0: all)
+         * @return this
+         */
+        public Builder evalItems(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("evalItems must be >= 0 (0: all), got " + n);
+            }
+            this.evalItems = n;
+            return this;
+        }
 
         /**
          * @param model the model to train
