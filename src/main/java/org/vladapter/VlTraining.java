@@ -119,14 +119,14 @@ public final class VlTraining {
             Map<Task, TaskDataset> test = new LinkedHashMap<>();
             List<TaskDataset> trainSplits = new ArrayList<>();
             for (Task t : b.model.tasks()) {
-                TaskDataset trainSplit = layout.open(t, recipe.trainSplit(t));
+                TaskDataset trainSplit = layout.open(t, recipe.trainSplit(t)).firstItems(b.trainItems);
                 trainSplits.add(trainSplit);
                 train.addTask(trainSplit, sizes.get(t));
-                validation.put(t, layout.open(t, recipe.validationSplit(t)));
+                validation.put(t, layout.open(t, recipe.validationSplit(t)).firstItems(b.evalItems));
                 if (recipe.test()) {
                     // tasks without a labelled test (video) are reported, with their predictions, on validation
                     String split = recipe.reportedSplit(t);
-                    test.put(t, split.equals(recipe.validationSplit(t)) ? validation.get(t) : layout.open(t, split));
+                    test.put(t, split.equals(recipe.validationSplit(t)) ? validation.get(t) : layout.open(t, split).firstItems(b.evalItems));
                 }
             }
             List<TaskDataset> all = new ArrayList<>(trainSplits);
@@ -332,8 +332,37 @@ public final class VlTraining {
         private int gradientAccumulation = 1;
         private Map<String, VqaAnnotation> vqaAnnotations = Map.of();
         private org.vladapter.train.StepListener stepListener;
+        private int trainItems;
+        private int evalItems;
 
         private Builder() {}
+
+        /**
+         * A short run: with {@link #data(Path)}, only the first {@code n} items of each training split are used
+         * ({@link TaskDataset#firstItems}); with {@link #trainData}, cap the splits given to the loader instead.
+         *
+         * @param n items per training split (default 0: all)
+         * @return this
+         */
+        public Builder trainItems(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("trainItems must be >= 0 (0: all), got " + n);
+            }
+            this.trainItems = n;
+            return this;
+        }
+
+        /**
+         * @param n with {@link #data(Path)}, items used of each validation and test split (default 0: all)
+         * @return this
+         */
+        public Builder evalItems(int n) {
+            if (n < 0) {
+                throw new IllegalArgumentException("evalItems must be >= 0 (0: all), got " + n);
+            }
+            this.evalItems = n;
+            return this;
+        }
 
         /**
          * @param model the model to train

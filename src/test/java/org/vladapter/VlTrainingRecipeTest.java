@@ -96,6 +96,29 @@ class VlTrainingRecipeTest {
     }
 
     @Test
+    void trainItemsAndEvalItemsCapEverySplitOfAShortRun() throws Exception {
+        ReleaseFixture fixture = ReleaseFixture.create(dir);
+        Path root = fixture.root();
+        addLabelledTests(root);
+        fixture.image("COCO", "COCO_val2014_000000000074", 11);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            VlModel model = VlAdapter.builder()
+                    .backbone(Backbone.fromFolder(FixtureTensors.folder("bart-tiny")))
+                    .method("single-adapter").tasks(Task.imageTasks())
+                    .tokenizer(VlTrainingTest.smallVocab(new WhitespaceEncoder(), 600)).manager(manager)
+                    .build();
+            Recipe quick = Recipe.paper(model).toBuilder().epochs(1).baseBatchSize(500).evalBatchSize(2).build();
+            VlTraining.Result result = VlTraining.builder().model(model).recipe(quick).data(root).runDir(dir.resolve("run"))
+                    .trainItems(1).evalItems(1).progress(ProgressBar.Style.QUIET).build().fit();
+            // one item per task: one batch per task per epoch, whatever the fixture's split sizes
+            assertThat(result.training().history().epochs().get(0).steps()).isEqualTo(4);
+            assertThat(JsonParser.parseString(Files.readString(dir.resolve("run/predictions/caption_predictions.json")))
+                    .getAsJsonObject().size()).isEqualTo(1);
+        }
+        assertThatThrownBy(() -> VlTraining.builder().trainItems(-1)).hasMessageContaining("trainItems");
+    }
+
+    @Test
     void missingFeatureFilesAndTooLongInputsFailBeforeTraining() throws Exception {
         ReleaseFixture fixture = ReleaseFixture.create(dir);
         Path root = fixture.root();

@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * engine only returns the value's text), so the kernel can render it; also keeps the user's exception object
  * and the class loader snippets live in.
  *
- * <p>Each snippet runs on a fresh thread; {@link #interruptThread()} interrupts it and {@link #interrupt(long)}
+ * <p>Each snippet runs on a fresh thread, with PyTorch's gradient recording off (as on a plain program's main
+ * thread); {@link #interruptThread()} interrupts it and {@link #interrupt(long)}
  * stops it ({@link Thread#stop()}, the last resort for a loop that never checks) if it outlives a grace period.
  */
 final class ObjectExecutionControl extends DirectExecutionControl {
@@ -48,11 +49,26 @@ final class ObjectExecutionControl extends DirectExecutionControl {
         }
     }
 
+    /**
+     * PyTorch records gradients by default on every thread but the one its engine started on, and a recording
+     * thread refuses in-place updates of parameters (loading, optimizer steps) and makes computed arrays
+     * non-leaves; a cell thread is therefore set like the engine's own thread. When the engine cannot start
+     * here, the cell runs as it is (and reports the engine's own error if it uses it).
+     */
+    private static void recordNoGradients() {
+        try {
+            org.vladapter.nn.NoGradient.offOnThisThread();
+        } catch (Throwable e) {
+            // no engine: nothing records
+        }
+    }
+
     @Override
     protected String invoke(Method doitMethod) throws Exception {
         AtomicReference<Object> value = new AtomicReference<>();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread t = new Thread(group, () -> {
+            recordNoGradients();
             try {
                 value.set(doitMethod.invoke(null));
             } catch (InvocationTargetException e) {

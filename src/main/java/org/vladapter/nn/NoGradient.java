@@ -29,6 +29,18 @@ public final class NoGradient implements AutoCloseable {
         }
     }
 
+    /**
+     * Turns gradient recording off on the current thread for good, as it is on the thread the engine started
+     * on: for threads that run user code (a notebook kernel's cell threads), so code behaves there as in a
+     * plain program. Training still records (the trainer's gradient collector turns recording on for its
+     * steps). Does nothing for other engines.
+     */
+    public static void offOnThisThread() {
+        if ("PyTorch".equals(Engine.getInstance().getEngineName()) && JniUtils.isGradMode()) {
+            JniUtils.setGradMode(false);
+        }
+    }
+
     /** @return a scope with gradient recording off on this thread */
     public static NoGradient open() {
         return new NoGradient();

@@ -187,8 +187,8 @@ public final class Reproduce {
                     .progress(ProgressBar.Style.QUIET)
                     .stepListener(progress);
             for (Task t : tasks) {
-                train.addTask(FirstItems.of(layout.open(t, benchmark.trainSplit(t)), plan.trainItems()), recipe.batchSizes().get(t));
-                run.test(t, FirstItems.of(layout.open(t, benchmark.evaluationSplit(t)), plan.evalItems()));
+                train.addTask(layout.open(t, benchmark.trainSplit(t)).firstItems(plan.trainItems()), recipe.batchSizes().get(t));
+                run.test(t, layout.open(t, benchmark.evaluationSplit(t)).firstItems(plan.evalItems()));
             }
             List<Path> vqa = vqaAnnotations(data, tasks);
             if (!vqa.isEmpty()) {
@@ -243,7 +243,7 @@ public final class Reproduce {
             BenchmarkRecipe recipe, BatchCollator collator) {
         MultitaskLoader.Builder loader = MultitaskLoader.builder().collator(collator);
         for (Task t : benchmark.tasks()) {
-            loader.addTask(FirstItems.of(layout.open(t, benchmark.trainSplit(t)), recipe.trainItems()), batchSizes.get(t));
+            loader.addTask(layout.open(t, benchmark.trainSplit(t)).firstItems(recipe.trainItems()), batchSizes.get(t));
         }
         return loader.build().numBatches();
     }

@@ -1,6 +1,7 @@
 package org.vladapter.reproduce;
 
 import org.vladapter.train.ProgressBar;
+import org.vladapter.train.ProgressDisplay;
 import org.vladapter.train.StepListener;
 
 import java.io.PrintStream;
@@ -9,8 +10,9 @@ import java.util.Locale;
 /**
  * The live progress line of a reproduce run: which method of how many, its epoch and step, the latest loss and
  * the ETA of the whole run, from the measured time per step so far (evaluation time included, so the ETA
- * covers it). On a terminal the line is redrawn in place; elsewhere (logs, notebooks) a line is printed after
- * each run's first step and then at most every {@code lineSeconds}.
+ * covers it). On a terminal the line is redrawn in place, in a notebook with the kernel's display it is one
+ * output updated in place (a bar over all runs' steps); elsewhere (logs) a line is printed after each run's
+ * first step and then at most every {@code lineSeconds}. Messages are printed lines in every style.
  */
 final class ReproduceProgress implements StepListener {
 
@@ -24,6 +26,7 @@ final class ReproduceProgress implements StepListener {
     private int lastWidth;
     private String run = "";
     private boolean firstStep;
+    private ProgressDisplay.Handle handle;
 
     /**
      * @param out where the line goes
@@ -78,6 +81,16 @@ final class ReproduceProgress implements StepListener {
             out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
             out.flush();
             lastWidth = line.length();
+        } else if (style == ProgressBar.Style.DISPLAY && ProgressBar.display() != null) {
+            double fraction = Math.min(1.0, (double) stepsDone / totalSteps);
+            if (handle == null) {
+                handle = ProgressBar.display().open(line);
+                handle.update(line, fraction);
+                lastLine = now;
+            } else if ((now - lastLine) / 1e9 >= 0.2 || stepsDone >= totalSteps) {
+                handle.update(line, fraction);
+                lastLine = now;
+            }
         } else if (firstStep || (now - lastLine) / 1e9 >= lineSeconds) {
             out.println(line);
             out.flush();

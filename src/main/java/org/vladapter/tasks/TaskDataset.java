@@ -39,4 +39,20 @@ public interface TaskDataset {
     default java.util.Optional<VideoClip> videoClip(int index) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * The first {@code n} items of this split, for short runs (a quick look, a smoke test, CI): a trainer,
+     * loader or evaluator given the result sees only those items, with the same indices and examples.
+     *
+     * @param n items to keep; 0 keeps all
+     * @return this split when it has at most {@code n} items (or {@code n} is 0), else a view of its first
+     *     {@code n} items named {@code "<name> (first n)"}
+     * @throws IllegalArgumentException when {@code n} is negative
+     */
+    default TaskDataset firstItems(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("firstItems of " + name() + ": n must be >= 0 (0: all), got " + n);
+        }
+        return FirstItems.of(this, n);
+    }
 }

@@ -46,7 +46,8 @@ public final class WhitespaceEncoder implements TextEncoder {
         StringBuilder out = new StringBuilder();
         for (long id : tokenIds) {
             if (id > EOS) {
-                out.append(out.length() == 0 ? "" : " ").append(words.get((int) id));
+                // an id no text has used yet (an untrained model can generate any id) decodes as <unk>
+                out.append(out.length() == 0 ? "" : " ").append(id < words.size() ? words.get((int) id) : "<unk>");
             }
         }
         return out.toString();

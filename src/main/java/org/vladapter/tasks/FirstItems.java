@@ -1,13 +1,10 @@
-package org.vladapter.reproduce;
+package org.vladapter.tasks;
 
-import org.vladapter.tasks.Example;
-import org.vladapter.tasks.Task;
-import org.vladapter.tasks.TaskDataset;
 import org.vladapter.vision.features.FeatureStore;
 
 import java.util.Random;
 
-/** The first {@code n} items of a split (for {@code --quick} runs); the whole split when it is smaller. */
+/** The first {@code n} items of a split, in order ({@link TaskDataset#firstItems}); items keep their indices. */
 final class FirstItems implements TaskDataset {
 
     private final TaskDataset data;
