@@ -57,8 +57,8 @@ public record BenchmarkRecipe(
             return benchmark.isVideo() ? new BenchmarkRecipe(7, 50, 256, 0.1, 5.0, 0, 0) : new BenchmarkRecipe(20, 500, 256, 0.1, 5.0, 0, 0);
         }
         return benchmark.isVideo()
-                ? new BenchmarkRecipe(6, 16, 64, 0.1, 5.0, 0, 0)
-                : new BenchmarkRecipe(6, 50, 128, 0.1, 5.0, 0, 0);
+                ? new BenchmarkRecipe(1, 32, 60, 0.1, 5.0, 240, 60)
+                : new BenchmarkRecipe(1, 100, 100, 0.1, 5.0, 320, 100);
     }
 
     /**

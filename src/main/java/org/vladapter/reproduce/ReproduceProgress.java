@@ -49,7 +49,7 @@ final class ReproduceProgress implements StepListener {
     void startRun(String label) {
         run = label;
         firstStep = true;
-        message(label + ": training");
+        message(label + ": training | ETA " + eta((System.nanoTime() - start) / 1e9));
     }
 
     /**
@@ -112,6 +112,14 @@ final class ReproduceProgress implements StepListener {
         return String.format(Locale.ROOT, "%s | epoch %d/%d step %d/%d | loss %.4f | elapsed %s | ETA %s (%d%% of all steps)",
                 run, step.epoch() + 1, step.epochs(), step.stepInEpoch(), step.stepsPerEpoch(), step.loss(),
                 clock(elapsed), clock(eta), Math.round(100.0 * stepsDone / totalSteps));
+    }
+
+    /**
+     * @param elapsed seconds since the start
+     * @return the remaining time of the whole run from the rate so far, or {@code --} before the first step
+     */
+    String eta(double elapsed) {
+        return stepsDone == 0 ? "--" : clock(elapsed / stepsDone * Math.max(0, totalSteps - stepsDone));
     }
 
     static String clock(double seconds) {
