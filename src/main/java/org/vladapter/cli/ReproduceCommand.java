@@ -22,8 +22,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--methods", description = "comma-separated methods (default: every row of the benchmark's paper table)")
     String methods;
 
-    @Option(names = "--backbone", defaultValue = Benchmark.DEFAULT_BACKBONE,
-            description = "shapes-bart, shapes-t5 or an HF checkpoint folder with tokenizer.json")
+    @Option(names = "--backbone",
+            description = "shapes-bart, shapes-t5 or an HF checkpoint folder with tokenizer.json (default: shapes-bart for"
+                    + " images, shapes-t5 for video, whose 600-token inputs exceed the small BART's 512 positions)")
     String backbone;
 
     @Option(names = "--data", description = "the release folder (default: ShapesWorld in datasets/shapesworld, generated on first use)")
@@ -50,8 +51,11 @@ public final class ReproduceCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Reproduce.Builder job = Reproduce.builder().benchmark(benchmark).methods(methods).backbone(backbone)
+        Reproduce.Builder job = Reproduce.builder().benchmark(benchmark).methods(methods)
                 .data(data).featureType(featureType).seeds(seeds).out(out).quick(quick).overwrite(overwrite);
+        if (backbone != null) {
+            job.backbone(backbone);
+        }
         if (epochs != null) {
             job.epochs(epochs);
         }

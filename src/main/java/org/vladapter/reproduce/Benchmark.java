@@ -49,8 +49,20 @@ public enum Benchmark {
     /** The VL-Adapter video-text data (VALUE annotations and CLIP-ViT features; {@code --data} required), 4 rows. */
     VL_ADAPTER_VIDEO("vl-adapter-video", Task.videoTasks(), SHAPES_VIDEO.methods);
 
-    /** The default backbone name: the small pretrained VL-BART shipped with ShapesWorld. */
+    /** The default backbone name of the image benchmarks: the small pretrained VL-BART shipped with ShapesWorld. */
     public static final String DEFAULT_BACKBONE = "shapes-bart";
+
+    /**
+     * The backbone a benchmark uses when none is given: {@code shapes-t5} for the video benchmarks, because the
+     * video inputs keep up to 600 text tokens (the paper's truncation) and the small shipped BART has 512
+     * positions, while T5's relative positions have no such limit; {@value #DEFAULT_BACKBONE} otherwise. (The
+     * paper's video table is VL-BART's: pass {@code --backbone shapes-bart} with shorter inputs, or a real BART.)
+     *
+     * @return the default backbone name
+     */
+    public String defaultBackbone() {
+        return isVideo() ? "shapes-t5" : DEFAULT_BACKBONE;
+    }
 
     private final String cliName;
     private final List<Task> tasks;

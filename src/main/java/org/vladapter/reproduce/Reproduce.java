@@ -86,7 +86,8 @@ public final class Reproduce {
         Benchmark benchmark = b.benchmark;
         List<MethodPreset> methods = b.methods != null ? b.methods : benchmark.methods();
         Path data = BenchmarkAssets.dataRoot(benchmark, b.data);
-        Path backboneDir = BenchmarkAssets.backbone(b.backbone);
+        String backboneName = b.backbone != null ? b.backbone : benchmark.defaultBackbone();
+        Path backboneDir = BenchmarkAssets.backbone(backboneName);
         BenchmarkRecipe recipe = b.quick ? BenchmarkRecipe.quick(benchmark) : BenchmarkRecipe.standard(benchmark);
         if (b.epochs != null) {
             recipe = recipe.withEpochs(b.epochs);
@@ -165,7 +166,7 @@ public final class Reproduce {
         List<MethodSummary> rows = new ArrayList<>();
         byMethod.forEach((m, rs) -> rows.add(MethodSummary.of(rs, keys,
                 PaperPercent.of(MethodPreset.fromCliName(m), backbone.config().type(), tasks))));
-        String title = benchmark.cliName() + " - " + backbone.id();
+        String title = benchmark.cliName() + " - " + (b.backbone != null ? b.backbone : benchmark.defaultBackbone());
         return new ReproduceResults(benchmark, title, rows, runs);
     }
 
@@ -273,7 +274,7 @@ public final class Reproduce {
         List<Task> tasks = benchmark.tasks();
         s.put("benchmark", benchmark.cliName());
         s.put("methods", methods.stream().map(MethodPreset::cliName).collect(Collectors.joining(",")));
-        s.put("backbone", b.backbone);
+        s.put("backbone", b.backbone != null ? b.backbone : benchmark.defaultBackbone());
         s.put("backbone_fingerprint", backbone.fingerprint());
         s.put("data", data.toAbsolutePath().normalize().toString());
         s.put("feature_type", b.featureType);
@@ -329,7 +330,7 @@ public final class Reproduce {
     public static final class Builder {
         private Benchmark benchmark = Benchmark.SHAPES_IMAGE;
         private List<MethodPreset> methods;
-        private String backbone = Benchmark.DEFAULT_BACKBONE;
+        private String backbone;
         private Path data;
         private String featureType = org.vladapter.shapes.ShapesWorld.FEATURE_TYPE;
         private Integer epochs;
@@ -390,7 +391,7 @@ public final class Reproduce {
         private String methodNames;
 
         /**
-         * @param backbone {@code shapes-bart} (default), {@code shapes-t5} or an HF checkpoint folder with
+         * @param backbone {@code shapes-bart} (default for images), {@code shapes-t5} (default for video) or an HF checkpoint folder with
          *     {@code tokenizer.json}
          * @return this
          */
