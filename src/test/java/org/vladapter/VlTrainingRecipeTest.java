@@ -129,7 +129,7 @@ class VlTrainingRecipeTest {
             assertThatThrownBy(() -> VlTraining.builder().model(image).data(root).runDir(run)
                     .recipe(Recipe.paper(image).toBuilder().test(false).build())
                     .progress(ProgressBar.Style.QUIET).build().fit())
-                    .hasMessageContaining("feature files missing before training")
+                    .hasMessageContaining("feature files missing or misshapen before training")
                     .hasMessageContaining("1 missing").hasMessageContaining("2375430");
             assertThat(run.resolve("checkpoints")).doesNotExist();
 
@@ -162,6 +162,30 @@ class VlTrainingRecipeTest {
                 assertThat(run.resolve("predictions").resolve(f)).as(f).exists();
             }
             assertThat(Files.readString(run.resolve("results.html"))).contains("tvqa: val,").contains("yc2c: val_release");
+        }
+    }
+
+    @Test
+    void aFeatureFileOfTheWrongShapeFailsBeforeTrainingWithItsIdFileAndShapes() throws Exception {
+        ReleaseFixture fixture = ReleaseFixture.create(dir);
+        Path root = fixture.root();
+        // the second image of an NLVR2 dev pair, written with another feature type's width (49, 512)
+        Path bad = root.resolve("nlvr/clip_features/data_clip_RN101_att/dev-850-0-img1.h5");
+        org.vladapter.vision.features.Hdf5FeatureWriter.writeImage(bad, "dev-850-0-img1",
+                org.vladapter.vision.features.NpyWriter.matrix(49, 512, 3),
+                org.vladapter.vision.features.Hdf5FeatureWriter.Precision.FLOAT16);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            VlModel image = tiny(manager, List.of(Task.GQA, Task.NLVR2));
+            Path run = dir.resolve("run");
+            assertThatThrownBy(() -> VlTraining.builder().model(image).data(root).runDir(run)
+                    .recipe(Recipe.paper(image).toBuilder().test(false).build())
+                    .progress(ProgressBar.Style.QUIET).build().fit())
+                    .hasMessageContaining("feature files missing or misshapen before training")
+                    .hasMessageContaining("1 with a wrong shape")
+                    .hasMessageContaining("'dev-850-0-img1'").hasMessageContaining("dev-850-0-img1.h5")
+                    .hasMessageContaining("[49, 512]").hasMessageContaining("expected [49, 2048]")
+                    .hasMessageNotContaining("missing in");
+            assertThat(run.resolve("checkpoints")).doesNotExist();
         }
     }
 

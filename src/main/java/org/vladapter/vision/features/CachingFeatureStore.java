@@ -59,6 +59,11 @@ public final class CachingFeatureStore implements FeatureStore {
     }
 
     @Override
+    public void checkShape(String id) {
+        inner.checkShape(id);
+    }
+
+    @Override
     public boolean contains(String id) {
         synchronized (cache) {
             if (cache.containsKey(id)) {

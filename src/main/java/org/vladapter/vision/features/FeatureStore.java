@@ -27,6 +27,16 @@ public interface FeatureStore extends AutoCloseable {
      */
     boolean contains(String id);
 
+    /**
+     * Checks the shape of one id's features from the file's header only, without reading the data (fast enough
+     * for every file of a release before training). Stores that cannot read a header cheaply check nothing; the
+     * shape is still checked when the features are read.
+     *
+     * @param id an id this store {@link #contains}
+     * @throws FeatureStoreException naming the id, the file, the shape found and the shape expected
+     */
+    default void checkShape(String id) {}
+
     /** @return where the features live, for messages */
     String describe();
 

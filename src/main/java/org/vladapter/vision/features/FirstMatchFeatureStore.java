@@ -26,6 +26,16 @@ final class FirstMatchFeatureStore implements FeatureStore {
     }
 
     @Override
+    public void checkShape(String id) {
+        for (FeatureStore store : stores) {
+            if (store.contains(id)) {
+                store.checkShape(id);
+                return;
+            }
+        }
+    }
+
+    @Override
     public boolean contains(String id) {
         return stores.stream().anyMatch(s -> s.contains(id));
     }

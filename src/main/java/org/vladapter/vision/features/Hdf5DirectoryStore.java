@@ -31,4 +31,21 @@ public final class Hdf5DirectoryStore extends PerFileStore {
                     + ": damaged HDF5 file (" + Hdf5Features.reason(e) + ")", e);
         }
     }
+
+    @Override
+    protected int[] headerShape(String id, Path file) {
+        try (HdfFile hdf = new HdfFile(file)) {
+            io.jhdf.api.Dataset dataset = Hdf5Features.find(hdf, id);
+            if (dataset == null) {
+                throw new FeatureStoreException("no dataset '" + id + "/" + Hdf5Features.DATASET + "' (nor '" + id
+                        + "') for id '" + id + "' in " + file);
+            }
+            return dataset.getDimensions();
+        } catch (FeatureStoreException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new FeatureStoreException("cannot read features of '" + id + "' from " + file
+                    + ": damaged HDF5 file (" + Hdf5Features.reason(e) + ")", e);
+        }
+    }
 }

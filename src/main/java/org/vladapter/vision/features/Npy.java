@@ -88,6 +88,68 @@ public final class Npy {
     }
 
     /**
+     * Reads only the shape of one array of an NPZ archive: the NPY preamble and header of the entry are
+     * decompressed and parsed ({@link NpyHeader}), the data is not.
+     *
+     * @param npz the archive
+     * @param name the array name ({@code features} reads the entry {@code features.npy})
+     * @return the array's shape
+     * @throws FeatureStoreException naming the file when the entry or its header cannot be read
+     */
+    public static int[] npzShape(Path npz, String name) {
+        try (ZipFile zip = new ZipFile(npz.toFile())) {
+            ZipEntry entry = zip.getEntry(name + ".npy");
+            if (entry == null) {
+                entry = zip.getEntry(name);
+            }
+            if (entry == null) {
+                throw new FeatureStoreException("no array '" + name + "' in " + npz);
+            }
+            String source = npz + ":" + entry.getName();
+            try (InputStream in = zip.getInputStream(entry)) {
+                byte[] pre = in.readNBytes(12);
+                if (pre.length < 10 || !Arrays.equals(Arrays.copyOf(pre, 6), MAGIC)) {
+                    throw new FeatureStoreException(source + " is not an NPY file (bad magic)");
+                }
+                int major = pre[6] & 0xff;
+                ByteBuffer buf = ByteBuffer.wrap(pre).order(ByteOrder.LITTLE_ENDIAN);
+                long headerLength;
+                int headerStart;
+                if (major == 1) {
+                    headerLength = buf.getShort(8) & 0xffff;
+                    headerStart = 10;
+                } else if ((major == 2 || major == 3) && pre.length == 12) {
+                    headerLength = buf.getInt(8) & 0xffffffffL;
+                    headerStart = 12;
+                } else {
+                    throw new FeatureStoreException(source + ": unsupported or truncated NPY header");
+                }
+                if (headerLength > (1 << 20) || headerLength < pre.length - headerStart) {
+                    throw new FeatureStoreException(source + ": NPY header of " + headerLength + " bytes (damaged?)");
+                }
+                byte[] rest = in.readNBytes((int) headerLength - (pre.length - headerStart));
+                byte[] header = new byte[(int) headerLength];
+                System.arraycopy(pre, headerStart, header, 0, pre.length - headerStart);
+                System.arraycopy(rest, 0, header, pre.length - headerStart, rest.length);
+                if (pre.length - headerStart + rest.length != headerLength) {
+                    throw new FeatureStoreException(source + ": truncated NPY header");
+                }
+                long[] shape = NpyHeader.parse(new String(header, StandardCharsets.UTF_8), source).shape();
+                int[] dims = new int[shape.length];
+                for (int i = 0; i < dims.length; i++) {
+                    dims[i] = (int) Math.min(shape[i], Integer.MAX_VALUE);
+                }
+                return dims;
+            }
+        } catch (FeatureStoreException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new FeatureStoreException("cannot read " + npz + ": not a readable NPZ archive (" + why + ")", e);
+        }
+    }
+
+    /**
      * Reads an NPY file.
      *
      * @param npy the file

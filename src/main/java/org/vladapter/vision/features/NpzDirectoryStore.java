@@ -25,4 +25,9 @@ public final class NpzDirectoryStore extends PerFileStore {
         expected.check(array.shape(), id, file);
         return array.toRows();
     }
+
+    @Override
+    protected int[] headerShape(String id, Path file) {
+        return Npy.npzShape(file, ARRAY);
+    }
 }

@@ -50,6 +50,19 @@ abstract class PerFileStore implements FeatureStore {
      */
     protected abstract float[][] read(String id, Path file);
 
+    /**
+     * @param id the id
+     * @param file its existing file
+     * @return the shape of its feature matrix, read from the file's header only
+     */
+    protected abstract int[] headerShape(String id, Path file);
+
+    @Override
+    public void checkShape(String id) {
+        Path file = fileOf(id);
+        expected.check(headerShape(id, file), id, file);
+    }
+
     @Override
     public boolean contains(String id) {
         return Files.isRegularFile(fileOf(id));

@@ -112,6 +112,39 @@ class FeatureStoreTest {
     }
 
     @Test
+    void shapeChecksReadHeadersOnly() throws Exception {
+        Hdf5FeatureWriter.writeImage(dir.resolve("a.h5"), "a", NpyWriter.matrix(36, 16, 1), Precision.FLOAT16);
+        Hdf5DirectoryStore images = new Hdf5DirectoryStore(dir, new FeatureShape(49, 16));
+        assertThatThrownBy(() -> images.checkShape("a")).isInstanceOf(FeatureStoreException.class)
+                .hasMessageContaining("'a'").hasMessageContaining("a.h5")
+                .hasMessageContaining("[36, 16]").hasMessageContaining("expected [49, 16]");
+        Hdf5FeatureWriter.writeImage(dir.resolve("b.h5"), "b", NpyWriter.matrix(49, 16, 1), Precision.FLOAT16);
+        images.checkShape("b");
+
+        Path videos = Files.createDirectories(dir.resolve("v"));
+        NpyWriter.npz(videos.resolve("clip.npz"), NpyWriter.matrix(7, 768, 2), "<f4");
+        NpyWriter.npz(videos.resolve("ok.npz"), NpyWriter.matrix(5, 512, 2), "<f2");
+        NpzDirectoryStore store = new NpzDirectoryStore(videos, FeatureShape.CLIP_VIT_FRAMES);
+        assertThat(Npy.npzShape(videos.resolve("clip.npz"), NpzDirectoryStore.ARRAY)).containsExactly(7, 768);
+        assertThatThrownBy(() -> store.checkShape("clip")).hasMessageContaining("clip.npz")
+                .hasMessageContaining("[7, 768]").hasMessageContaining("expected [*, 512]");
+        store.checkShape("ok");
+        // only the header is read: an entry whose data is cut short still reports its shape
+        byte[] npy = NpyWriter.npy(NpyWriter.matrix(9, 512, 4), "<f4");
+        Path cut = videos.resolve("cut.npz");
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(cut))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("features.npy"));
+            zip.write(npy, 0, 200);
+            zip.closeEntry();
+        }
+        assertThat(Npy.npzShape(cut, NpzDirectoryStore.ARRAY)).containsExactly(9, 512);
+        assertThatThrownBy(() -> store.features("cut")).hasMessageContaining("truncated");
+        assertThat(FeatureStore.firstOf(List.of(images, new CachingFeatureStore(store, 4))).contains("clip")).isTrue();
+        assertThatThrownBy(() -> FeatureStore.firstOf(List.of(images, new CachingFeatureStore(store, 4))).checkShape("clip"))
+                .hasMessageContaining("[7, 768]");
+    }
+
+    @Test
     void npzDirectoryReadsVideoFeatures() {
         float[][] frames = NpyWriter.matrix(70, 512, 6);
         NpyWriter.npz(dir.resolve("s01e02_seg01_clip_00.npz"), frames, "<f4");
