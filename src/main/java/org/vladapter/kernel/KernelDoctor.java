@@ -46,7 +46,7 @@ public final class KernelDoctor {
         JsonObject specs;
         try {
             specs = JsonParser.parseString(KernelInstaller.run(
-                    List.of(KernelInstaller.jupyter(), "kernelspec", "list", "--json"))).getAsJsonObject()
+                    List.of(KernelInstaller.jupyter(), "kernelspec", "list", "--json"), false)).getAsJsonObject()
                     .getAsJsonObject("kernelspecs");
         } catch (RuntimeException e) {
             line(out, false, "kernelspec", "cannot list kernelspecs: " + e.getMessage());

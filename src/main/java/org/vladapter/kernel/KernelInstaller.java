@@ -105,8 +105,24 @@ public final class KernelInstaller {
      * @return standard output and error
      */
     static String run(List<String> cmd) {
+        return run(cmd, true);
+    }
+
+    /**
+     * @param cmd the command
+     * @param withStderr whether standard error is part of the returned text (false for machine-read output such
+     *     as {@code kernelspec list --json}, where Jupyter's warnings on standard error would corrupt the JSON)
+     * @return the command's output, trimmed
+     */
+    static String run(List<String> cmd, boolean withStderr) {
         try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(cmd);
+            if (withStderr) {
+                builder.redirectErrorStream(true);
+            } else {
+                builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+            }
+            Process p = builder.start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
