@@ -127,21 +127,33 @@ public final class Generator {
         return new GenerationOutput(sequences, null);
     }
 
+    /** Beam scores at the start: the first beam of each input at 0, the others out of the race (-1e9). */
+    private static float[] initialBeamScores(int b, int k) {
+        float[] scores = new float[b * k];
+        for (int i = 0; i < b * k; i++) {
+            scores[i] = i % k == 0 ? 0f : -1e9f;
+        }
+        return scores;
+    }
+
+    /** One empty set of finished hypotheses per input. */
+    private static BeamHypotheses[] newHypotheses(int b, int k, float lengthPenalty) {
+        BeamHypotheses[] hyps = new BeamHypotheses[b];
+        for (int i = 0; i < b; i++) {
+            hyps[i] = new BeamHypotheses(k, lengthPenalty);
+        }
+        return hyps;
+    }
+
     private GenerationOutput beam(EncoderOutput encoder, GenerationConfig cfg, ForwardContext ctx) {
         ModelConfig c = model.config();
         int k = cfg.numBeams();
         int b = Math.toIntExact(encoder.hidden().getShape().get(0));
         EncoderOutput enc = encoder.repeatRows(k);
         List<List<Long>> seqs = startSequences(b * k);
-        float[] beamScores = new float[b * k];
-        for (int i = 0; i < b * k; i++) {
-            beamScores[i] = i % k == 0 ? 0f : -1e9f;
-        }
-        BeamHypotheses[] hyps = new BeamHypotheses[b];
+        float[] beamScores = initialBeamScores(b, k);
+        BeamHypotheses[] hyps = newHypotheses(b, k, cfg.lengthPenalty());
         boolean[] done = new boolean[b];
-        for (int i = 0; i < b; i++) {
-            hyps[i] = new BeamHypotheses(k, cfg.lengthPenalty());
-        }
         DecoderCache cache = cfg.useCache() ? model.newCache() : null;
         NDManager manager = enc.hidden().getManager();
         for (int cur = 1; cur < cfg.maxLength(); cur++) {
@@ -243,15 +255,9 @@ public final class Generator {
         int b = Math.toIntExact(encoder.hidden().getShape().get(0));
         EncoderOutput enc = encoder.repeatRows(k);
         List<List<Long>> seqs = startSequences(b * k);
-        float[] beamScores = new float[b * k];
-        for (int i = 0; i < b * k; i++) {
-            beamScores[i] = i % k == 0 ? 0f : -1e9f;
-        }
-        BeamHypotheses[] hyps = new BeamHypotheses[b];
+        float[] beamScores = initialBeamScores(b, k);
+        BeamHypotheses[] hyps = newHypotheses(b, k, cfg.lengthPenalty());
         boolean[] done = new boolean[b];
-        for (int i = 0; i < b; i++) {
-            hyps[i] = new BeamHypotheses(k, cfg.lengthPenalty());
-        }
         DecoderCache cache = cfg.useCache() ? model.newCache() : null;
         NDManager manager = enc.hidden().getManager();
         int cur = 1;
