@@ -17,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -125,6 +126,13 @@ public final class ShapesCommand implements Runnable {
             var scores = org.vladapter.shapes.Baselines.run(w, epochs, world.seed, System.err);
             scores.forEach((task, byName) -> byName.forEach((name, score) ->
                     System.out.printf(Locale.ROOT, "%-4s %-16s %.1f%n", task, name, 100 * score)));
+            // what the frozen features keep of each object, where it is (linear probes of the centre cell)
+            List<String> ids = w.sceneIds().stream().limit(1500).toList();
+            var cells = org.vladapter.shapes.clip.CellProbe.run(ids.stream().map(w::scene).toList(),
+                    ids.stream().map(w::features).toList());
+            System.out.printf(Locale.ROOT, "cell probe (%d held-out objects): colour %.1f (majority %.1f), shape %.1f (%.1f), size %.1f (%.1f)%n",
+                    cells.objects(), 100 * cells.colour(), 100 * cells.colourMajority(), 100 * cells.shape(),
+                    100 * cells.shapeMajority(), 100 * cells.size(), 100 * cells.sizeMajority());
             return 0;
         }
     }
@@ -136,10 +144,10 @@ public final class ShapesCommand implements Runnable {
         @Option(names = "--out", description = "checkpoint folder (default: datasets/shapes-clip)")
         Path out;
 
-        @Option(names = "--steps", defaultValue = "500")
+        @Option(names = "--steps", defaultValue = "1200")
         int steps;
 
-        @Option(names = "--batch-size", defaultValue = "32")
+        @Option(names = "--batch-size", defaultValue = "128")
         int batchSize;
 
         @Option(names = "--scenes", defaultValue = "4000", description = "distinct training scenes")
@@ -163,8 +171,10 @@ public final class ShapesCommand implements Runnable {
                         + scenes + " --eval-scenes " + evalScenes + " --dim " + dim + " --seed " + seed);
                 WordVocabulary vocab = WordVocabulary.shapesWorld();
                 ClipTraining.Result r = new ClipTraining(seed, steps, batchSize, scenes, evalScenes, dim, log).run(vocab, folder);
-                log.printf(Locale.ROOT, "result: steps=%d loss %.4f -> %.4f, retrieval image->text %.3f text->image %.3f over %d, %.1f s%n",
-                        r.steps(), r.firstLoss(), r.lastLoss(), r.imageToText(), r.textToImage(), r.candidates(), r.seconds());
+                log.printf(Locale.ROOT, "result: steps=%d loss %.4f -> %.4f, retrieval image->text %.3f text->image %.3f over %d, "
+                        + "cell probes colour %.3f shape %.3f size %.3f, %.1f s%n", r.steps(), r.firstLoss(), r.lastLoss(),
+                        r.imageToText(), r.textToImage(), r.candidates(), r.cells().colour(), r.cells().shape(), r.cells().size(),
+                        r.seconds());
             }
             Files.write(folder.resolve("train_log.txt"), logBytes.toByteArray());
             return 0;

@@ -88,7 +88,8 @@ public final class Reproduce {
         Path data = BenchmarkAssets.dataRoot(benchmark, b.data);
         String backboneName = b.backbone != null ? b.backbone : benchmark.defaultBackbone();
         Path backboneDir = BenchmarkAssets.backbone(backboneName);
-        BenchmarkRecipe recipe = b.quick ? BenchmarkRecipe.quick(benchmark) : BenchmarkRecipe.standard(benchmark);
+        BenchmarkRecipe recipe = b.recipe != null ? b.recipe
+                : b.quick ? BenchmarkRecipe.quick(benchmark) : BenchmarkRecipe.standard(benchmark);
         if (b.epochs != null) {
             recipe = recipe.withEpochs(b.epochs);
         }
@@ -338,6 +339,7 @@ public final class Reproduce {
         private Path out;
         private boolean quick;
         private boolean overwrite;
+        private BenchmarkRecipe recipe;
         private ProgressBar.Style progress = ProgressBar.Style.AUTO;
         private PrintStream progressOut = System.err;
         private double progressLineSeconds = 10;
@@ -447,8 +449,18 @@ public final class Reproduce {
         }
 
         /**
-         * @param quick a much smaller run (one epoch on a few items per task) for smoke tests and CI
+         * @param recipe the budget of every method's run (epochs, batch sizes, items per task, learning-rate
+         *     scale) instead of {@link BenchmarkRecipe#standard} / {@link BenchmarkRecipe#quick}
          * @return this
+         */
+        public Builder recipe(BenchmarkRecipe recipe) {
+            this.recipe = java.util.Objects.requireNonNull(recipe, "recipe");
+            return this;
+        }
+
+        /**
+         * @param quick a much smaller run (see {@link BenchmarkRecipe#quick}); ignored when a recipe is given
+         * @return this builder
          */
         public Builder quick(boolean quick) {
             this.quick = quick;

@@ -8,8 +8,8 @@ import java.util.Random;
 /**
  * Writes GQA-like questions that need relations between objects: the colour of the object nearest another, left
  * of / above comparisons, the leftmost / topmost object, the shape sharing another object's colour, and colour
- * comparisons between two named objects. Objects are named by colour and shape only when that name is unique in
- * the scene, and spatial questions are asked only when the relation is clear (centres at least 8 pixels apart on
+ * comparisons between two objects named by their shape (their colours must not be in the question). Objects
+ * are otherwise named by colour and shape, only when that name is unique in the scene, and spatial questions are asked only when the relation is clear (centres at least 8 pixels apart on
  * the axis, or a clearly nearest object).
  */
 final class GqaQuestions {
@@ -103,15 +103,16 @@ final class GqaQuestions {
                 return q(id, scene, "which shape has the same color as the " + a.name() + "?",
                         same.isEmpty() ? "none" : same.get(0).shape().word(), "same_color");
             }
-            case 4: { // colour comparison
+            case 4: { // colour comparison, the objects named by shape alone (a name with its colour gives the answer away)
                 SceneObject b = Words.pick(scene.objects(), random);
-                if (b == a || !scene.nameIsUnique(b)) {
+                if (b == a || b.shape() == a.shape() || scene.count(o -> o.shape() == a.shape()) != 1
+                        || scene.count(o -> o.shape() == b.shape()) != 1) {
                     return null;
                 }
                 if (a.colour() != b.colour() && random.nextInt(3) == 0) {
                     return null; // balance: different colours are more common
                 }
-                return q(id, scene, "are the " + a.name() + " and the " + b.name() + " the same color?",
+                return q(id, scene, "are the " + a.shape().word() + " and the " + b.shape().word() + " the same color?",
                         a.colour() == b.colour() ? "yes" : "no", "compare_color");
             }
             default: { // size of the object left/right of a named one

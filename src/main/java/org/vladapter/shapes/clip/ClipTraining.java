@@ -44,9 +44,10 @@ public final class ClipTraining {
      * @param textToImage held-out caption-to-image top-1 accuracy
      * @param candidates number of held-out scenes (chance is 1 / candidates)
      * @param seconds wall time of the training
+     * @param cells the held-out cell probes (colour, shape, size from the cell at an object's centre)
      */
     public record Result(int steps, double firstLoss, double lastLoss, double imageToText, double textToImage,
-            int candidates, double seconds) {}
+            int candidates, double seconds, CellProbe.Result cells) {}
 
     private final long seed;
     private final int steps;
@@ -87,12 +88,12 @@ public final class ClipTraining {
         Engine.getInstance().setRandomSeed((int) seed);
         ClipText text = new ClipText(vocabulary);
         SceneSampler sampler = new SceneSampler(1, 6);
-        List<Scene> train = new ArrayList<>();
+        List<BufferedImage> train = new ArrayList<>();
         List<List<String>> trainCaptions = new ArrayList<>();
         for (int i = 0; i < trainScenes; i++) {
             Random r = new Random(seed * 7919 + i);
             Scene s = sampler.sample("clip-train-" + i, r);
-            train.add(s);
+            train.add(SceneRenderer.render(s)); // rendered once: every step draws its batch from these
             trainCaptions.add(Captions.forScene(s, r));
         }
         long start = System.nanoTime();
@@ -113,7 +114,7 @@ public final class ClipTraining {
                         List<String> captions = new ArrayList<>();
                         for (int b = 0; b < batchSize; b++) {
                             int k = batches.nextInt(train.size());
-                            images.add(SceneRenderer.render(train.get(k)));
+                            images.add(train.get(k));
                             captions.add(trainCaptions.get(k).get(batches.nextInt(5)));
                         }
                         float loss;
@@ -150,9 +151,13 @@ public final class ClipTraining {
                 p.getArray().setRequiresGradient(false);
             }
             double[] retrieval = retrieval(model, manager, text);
-            Result result = new Result(steps, first, last, retrieval[0], retrieval[1], evalScenes, seconds);
+            CellProbe.Result cells = cellProbe(model, manager);
+            Result result = new Result(steps, first, last, retrieval[0], retrieval[1], evalScenes, seconds, cells);
             log.printf(Locale.ROOT, "clip held-out retrieval over %d scenes: image->text %.3f, text->image %.3f (chance %.3f)%n",
                     evalScenes, retrieval[0], retrieval[1], 1.0 / evalScenes);
+            log.printf(Locale.ROOT, "clip cell probes over %d held-out objects: colour %.3f (majority %.3f), shape %.3f (%.3f), size %.3f (%.3f)%n",
+                    cells.objects(), cells.colour(), cells.colourMajority(), cells.shape(), cells.shapeMajority(), cells.size(),
+                    cells.sizeMajority());
             ClipCheckpoint.save(folder, model, vocabulary);
             return result;
         }
@@ -186,6 +191,32 @@ public final class ClipTraining {
             text.encode(captions.get(i), ids, mask, i);
         }
         return m.create(mask, new Shape(captions.size(), MiniClip.MAX_TOKENS));
+    }
+
+    /** Linear probes of the grid on 1,000 scenes never used in training ({@link CellProbe}). */
+    private CellProbe.Result cellProbe(MiniClip model, NDManager manager) {
+        SceneSampler sampler = new SceneSampler(1, 6);
+        List<Scene> scenes = new ArrayList<>();
+        List<float[][]> grids = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            scenes.add(sampler.sample("clip-probe-" + i, new Random(seed * 15485863L + 2_000_003L + i)));
+        }
+        for (int b = 0; b < scenes.size(); b += 100) {
+            try (NDManager m = manager.newSubManager()) {
+                List<BufferedImage> images = scenes.subList(b, b + 100).stream().map(SceneRenderer::render).toList();
+                float[] g = model.grid(ClipEncoder.images(m, images)).toFloatArray();
+                int d = model.config().dim();
+                int cells = MiniClipConfig.GRID * MiniClipConfig.GRID;
+                for (int k = 0; k < images.size(); k++) {
+                    float[][] one = new float[cells][d];
+                    for (int c = 0; c < cells; c++) {
+                        System.arraycopy(g, (k * cells + c) * d, one[c], 0, d);
+                    }
+                    grids.add(one);
+                }
+            }
+        }
+        return CellProbe.run(scenes, grids);
     }
 
     /** @return {image->text, text->image} top-1 accuracy over held-out scenes and their first caption */

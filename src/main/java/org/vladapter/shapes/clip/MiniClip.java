@@ -15,13 +15,13 @@ import org.vladapter.nn.Module;
 import org.vladapter.nn.Ops;
 
 /**
- * The miniature CLIP: a four-layer convolutional image encoder (ReLU after each) whose last layer is the 7x7 grid of
+ * The miniature CLIP: a five-layer convolutional image encoder (ReLU after each) whose last layer is the 7x7 grid of
  * {@code dim}-dimensional features written to the {@code .h5} files, and a small text encoder (word and position
  * embeddings, a width-3 convolution, masked max-pooling), each followed by a linear map into a shared
  * {@code embedDim} space where image and caption are compared by cosine similarity.
  *
  * <pre>
- * image [B, 3, 112, 112] -avg 2x2-> 3x56x56 -conv3 s2-> 16x28x28 -conv3 s2-> 32x14x14 -conv3 s2-> 64x7x7 -conv1-> dim x7x7 (grid)
+ * image [B, 3, 112, 112] -conv3 s2-> 24x56x56 -conv3 s2-> 48x28x28 -conv3 s2-> 64x14x14 -conv3 s2-> 128x7x7 -conv1-> dim x7x7 (grid)
  * grid -mean-> [B, dim] -linear-> [B, embedDim]
  * words [B, T] -embed+pos-> [B, T, 64] -conv1d k3-> relu -masked max-> [B, 64] -linear-> [B, embedDim]
  * </pre>
@@ -48,7 +48,9 @@ public final class MiniClip extends Module {
     public MiniClip(MiniClipConfig config) {
         this.config = config;
         int d = config.dim();
-        int[][] plan = {{3, 16, 2, 3}, {16, 32, 2, 3}, {32, 64, 2, 3}, {64, d, 1, 1}};
+        // full resolution in: the small shapes (radius 7) keep their corners and points, which a 2x2 average
+        // pooling of the input blurred so much that shape was hardly decodable from a cell (colour and size were)
+        int[][] plan = {{3, 24, 2, 3}, {24, 48, 2, 3}, {48, 64, 2, 3}, {64, 128, 2, 3}, {128, d, 1, 1}};
         convs = new ConvLayer[plan.length];
         for (int i = 0; i < plan.length; i++) {
             convs[i] = module("visual.conv" + (i + 1), new ConvLayer(plan[i][0], plan[i][1], plan[i][2], plan[i][3]));
@@ -72,10 +74,7 @@ public final class MiniClip extends Module {
      * @return the grid [B, 49, dim]
      */
     public NDArray grid(NDArray images) {
-        long n = images.getShape().get(0);
-        int s = MiniClipConfig.IMAGE_SIZE;
-        // 2x2 average pooling to 56x56 (a reshape and a mean: cheap, and enough for shapes of radius >= 7)
-        NDArray x = images.reshape(n, 3, s / 2, 2, s / 2, 2).mean(new int[] {5}).mean(new int[] {3}).sub(images.getManager().create(0.5f));
+        NDArray x = images.sub(images.getManager().create(0.5f));
         for (ConvLayer c : convs) {
             x = c.forward(x);
         }
