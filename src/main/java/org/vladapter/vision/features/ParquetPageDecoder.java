@@ -127,18 +127,7 @@ final class ParquetPageDecoder {
         if ((encoding == Encoding.RLE_DICTIONARY || encoding == Encoding.PLAIN_DICTIONARY) && dictionary != null
                 && start < values.length) {
             int bitWidth = values[start] & 0xFF;
-            short[] dict = dictionary.halves();
-            short[] out = new short[n];
-            int[] idx = new int[n];
-            HybridRle.decode(values, start + 1, values.length, bitWidth, idx, n);
-            for (int i = 0; i < n; i++) {
-                int k = idx[i];
-                if (k < 0 || k >= dict.length) {
-                    throw new IOException("dictionary index " + k + " outside the dictionary of " + dict.length + " values");
-                }
-                out[i] = dict[k];
-            }
-            return new Decoded(out, rep);
+            return new Decoded(HybridRle.lookup(values, start + 1, values.length, bitWidth, n, dictionary.halves()), rep);
         }
         return null;
     }
@@ -164,30 +153,11 @@ final class ParquetPageDecoder {
     }
 
     private static byte[] levels(byte[] b, int start, int len, int max, int n) throws IOException {
-        byte[] out = new byte[n];
-        if (max == 0) {
-            return out;
-        }
-        int[] v = new int[n];
-        HybridRle.decode(b, start, start + len, bitWidth(max), v, n);
-        for (int i = 0; i < n; i++) {
-            out[i] = (byte) v[i];
-        }
-        return out;
+        return max == 0 ? new byte[n] : HybridRle.levels(b, start, start + len, bitWidth(max), n);
     }
 
     private static boolean allEqual(byte[] b, int start, int len, int max, int n) throws IOException {
-        if (max == 0) {
-            return true;
-        }
-        int[] v = new int[n];
-        HybridRle.decode(b, start, start + len, bitWidth(max), v, n);
-        for (int i = 0; i < n; i++) {
-            if (v[i] != max) {
-                return false;
-            }
-        }
-        return true;
+        return max == 0 || HybridRle.allEqual(b, start, start + len, bitWidth(max), n, max);
     }
 
     private static int bitWidth(int max) {
