@@ -119,9 +119,10 @@ final class DataParallel<B> {
      *
      * @param trainable the main model's trainable parameters
      * @param used whether the step's task touched a parameter (others have no gradient)
+     * @param models how many models ran a shard this step (fewer than {@link #size} for a batch smaller than that)
      */
-    void reduce(Map<String, Parameter> trainable, Predicate<String> used) {
-        for (TrainableModel<B> r : replicas) {
+    void reduce(Map<String, Parameter> trainable, Predicate<String> used, int models) {
+        for (TrainableModel<B> r : replicas.subList(0, Math.max(0, Math.min(replicas.size(), models - 1)))) {
             Map<String, Parameter> params = r.namedParameters();
             List<Parameter> touched = new ArrayList<>();
             for (Map.Entry<String, Parameter> e : trainable.entrySet()) {

@@ -334,7 +334,7 @@ public final class Trainer<B> {
             }
         });
         String task = tb.task();
-        dataParallel.reduce(trainable, name -> model.usesParameter(task, name));
+        dataParallel.reduce(trainable, name -> model.usesParameter(task, name), shards.size());
         return (float) loss;
     }
 
