@@ -207,7 +207,8 @@ public final class VlTraining {
                 .overwrite(b.overwrite)
                 .progress(b.progress)
                 .stepListener(b.stepListener)
-                .gradientAccumulation(b.gradientAccumulation);
+                .gradientAccumulation(b.gradientAccumulation)
+                .replicas(b.replicas);
         model.provenance().forEach(tb::configuration);
         tb.configuration("trainable_parameters", model.parameterSummary().line());
         tb.configuration("recipe", recipe.asMap());
@@ -330,6 +331,7 @@ public final class VlTraining {
         private boolean overwrite;
         private ProgressBar.Style progress = ProgressBar.Style.AUTO;
         private int gradientAccumulation = 1;
+        private List<VlModel> replicas = List.of();
         private Map<String, VqaAnnotation> vqaAnnotations = Map.of();
         private org.vladapter.train.StepListener stepListener;
         private int trainItems;
@@ -467,6 +469,17 @@ public final class VlTraining {
          */
         public Builder gradientAccumulation(int microBatches) {
             this.gradientAccumulation = microBatches;
+            return this;
+        }
+
+        /**
+         * @param models data-parallel replicas of the model, built the same way on other devices (one per GPU:
+         *     {@code VlAdapter.builder()...manager(NDManager.newBaseManager(Device.gpu(1))).build()}); see
+         *     {@link Trainer.Builder#replicas} (default none)
+         * @return this
+         */
+        public Builder replicas(List<VlModel> models) {
+            this.replicas = List.copyOf(models);
             return this;
         }
 

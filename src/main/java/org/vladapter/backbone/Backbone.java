@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import org.vladapter.backbone.bart.BartModel;
 import org.vladapter.backbone.t5.T5Model;
+import org.vladapter.io.torch.TorchCheckpointFile;
 import org.vladapter.nn.Module;
 
 import java.io.IOException;
@@ -23,7 +24,7 @@ import java.util.Set;
 
 /**
  * A text backbone to build VL-BART or VL-T5 from: an HF checkpoint folder ({@code config.json},
- * {@code model.safetensors}, {@code tokenizer.json}) or a published preset ({@code bart-base},
+ * {@code model.safetensors} or, without one, {@code pytorch_model.bin}, {@code tokenizer.json}) or a published preset ({@code bart-base},
  * {@code t5-base}: the configuration with random weights, nothing downloaded).
  */
 public final class Backbone {
@@ -108,22 +109,43 @@ public final class Backbone {
         return folder != null;
     }
 
-    /** @return the weights file of the folder */
+    /** The weights file read when the folder has one: safetensors is preferred, as transformers does. */
+    public static final String SAFETENSORS_FILE = "model.safetensors";
+
+    /** The PyTorch state dict read when a folder has no {@link #SAFETENSORS_FILE}. */
+    public static final String TORCH_FILE = "pytorch_model.bin";
+
+    /**
+     * @return the weights file of the folder: {@code model.safetensors}, else {@code pytorch_model.bin}
+     * @throws IllegalArgumentException when the folder has neither (sharded checkpoints are named as such)
+     */
     public Path weightsFile() {
         if (folder == null) {
             throw new IllegalStateException("preset " + id + " has no weights file");
         }
-        Path f = folder.resolve("model.safetensors");
-        if (!Files.isRegularFile(f)) {
-            throw new IllegalArgumentException("no model.safetensors in model folder " + folder
-                    + " (only safetensors checkpoints are read; save the model with HF save_pretrained)");
+        Path f = folder.resolve(SAFETENSORS_FILE);
+        if (Files.isRegularFile(f)) {
+            return f;
         }
-        return f;
+        Path bin = folder.resolve(TORCH_FILE);
+        if (Files.isRegularFile(bin)) {
+            return bin;
+        }
+        boolean sharded = Files.isRegularFile(folder.resolve(SAFETENSORS_FILE + ".index.json"))
+                || Files.isRegularFile(folder.resolve(TORCH_FILE + ".index.json"));
+        throw new IllegalArgumentException("no " + SAFETENSORS_FILE + " or " + TORCH_FILE + " in model folder " + folder
+                + (sharded ? " (sharded checkpoints, *.index.json, are not read; save the model unsharded with"
+                        + " save_pretrained(..., max_shard_size=\"100GB\"))" : ""));
+    }
+
+    private static boolean isTorchFile(Path weights) {
+        return weights.getFileName().toString().equals(TORCH_FILE);
     }
 
     /**
      * A short fingerprint of the backbone: SHA-256 over the configuration and, for a folder, the
-     * safetensors header (names, shapes, offsets) and size of the weights file.
+     * safetensors header (names, shapes, offsets) — or, for a {@code pytorch_model.bin}, its state dict pickle
+     * (names, shapes, storage keys) — and the size of the weights file.
      *
      * @return hex digest (16 characters)
      */
@@ -133,11 +155,17 @@ public final class Backbone {
             md.update(config.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             if (folder != null) {
                 Path w = weightsFile();
-                try (InputStream in = Files.newInputStream(w)) {
-                    byte[] len = in.readNBytes(8);
-                    long n = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getLong();
-                    md.update(len);
-                    md.update(in.readNBytes((int) Math.min(n, 64L << 20)));
+                if (isTorchFile(w)) {
+                    try (TorchCheckpointFile t = TorchCheckpointFile.open(w)) {
+                        md.update(t.pickleBytes());
+                    }
+                } else {
+                    try (InputStream in = Files.newInputStream(w)) {
+                        byte[] len = in.readNBytes(8);
+                        long n = ByteBuffer.wrap(len).order(ByteOrder.LITTLE_ENDIAN).getLong();
+                        md.update(len);
+                        md.update(in.readNBytes((int) Math.min(n, 64L << 20)));
+                    }
                 }
                 md.update(Long.toString(Files.size(w)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             }
@@ -164,8 +192,15 @@ public final class Backbone {
         model.initialize(manager, DataType.FLOAT32);
         if (folder != null) {
             Set<String> required = newModel(c, LayerHooks.NONE, null).namedParameters().keySet();
-            try (SafeTensorsSource weights = SafeTensorsSource.open(weightsFile())) {
-                CheckpointLoader.load(model, weights, required, vocabSize > config.vocabSize());
+            Path w = weightsFile();
+            if (isTorchFile(w)) {
+                try (TorchCheckpointSource weights = TorchCheckpointSource.open(w)) {
+                    CheckpointLoader.load(model, weights, required, vocabSize > config.vocabSize());
+                }
+            } else {
+                try (SafeTensorsSource weights = SafeTensorsSource.open(w)) {
+                    CheckpointLoader.load(model, weights, required, vocabSize > config.vocabSize());
+                }
             }
         }
         return model;

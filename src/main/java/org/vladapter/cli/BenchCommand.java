@@ -37,6 +37,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "12", description = "fuzz suite: seed of the mutations")
     long seed;
 
+    @Option(names = "--shards", description = "parquet suite: a folder of release shards (part-*.parquet)")
+    java.nio.file.Path shards;
+
+    @Option(names = "--rows", defaultValue = "40", description = "parquet suite: rows read per access order")
+    int rows;
+
     /** Benchmark suites. */
     enum Suite {
         /** bart-base/t5-base training step and peak memory; greedy generation with and without the KV cache. */
@@ -50,7 +56,9 @@ public final class BenchCommand implements Callable<Integer> {
         /** Seeded mutations of every loader's input (docs/reliability.md): outcome counts per input class. */
         fuzz,
         /** A small (ShapesWorld-size) model's step: per-op cost, forward/backward/clip/AdamW, time against batch size. */
-        steps
+        steps,
+        /** Row reads from Parquet feature shards (--shards DIR) in random and in shard order, without the LRU cache. */
+        parquet
     }
 
     @Override
@@ -77,6 +85,13 @@ public final class BenchCommand implements Callable<Integer> {
                         : Arrays.stream(methods.split(",")).map(MethodPreset::fromCliName).collect(Collectors.toList());
                 org.vladapter.bench.StepProfileBench.run(null, stepMethods, batch == null ? 32 : batch,
                         runs == null ? 5 : runs, System.out);
+                return 0;
+            case parquet:
+                if (shards == null) {
+                    throw new IllegalArgumentException("the parquet suite needs --shards DIR (a folder of part-*.parquet"
+                            + " release shards, e.g. features/COCO/data_clip_RN101_att of the downloaded release)");
+                }
+                org.vladapter.bench.ParquetBench.run(shards, rows, seed, System.out);
                 return 0;
             default:
                 throw new IllegalArgumentException("unknown suite " + suite);

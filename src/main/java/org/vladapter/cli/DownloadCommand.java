@@ -27,9 +27,10 @@ import picocli.CommandLine.Parameters;
         })
 public final class DownloadCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "REPO",
-            description = "org/name for a model (facebook/bart-base), datasets/org/name or --repo-type dataset for a dataset")
-    String repo;
+    @Parameters(arity = "1..*", paramLabel = "REPO",
+            description = "org/name for a model (facebook/bart-base), datasets/org/name or --repo-type dataset for a dataset;"
+                    + " several are fetched one after another, and their snapshot folders printed one a line, in order")
+    List<String> repos;
 
     @Option(names = "--revision", defaultValue = "main", description = "branch, tag or commit (default ${DEFAULT-VALUE})")
     String revision;
@@ -41,16 +42,27 @@ public final class DownloadCommand implements Callable<Integer> {
     @Option(names = "--repo-type", defaultValue = "model", description = "model, dataset or space (default ${DEFAULT-VALUE})")
     String repoType;
 
+    @Option(names = "--backbone-files", description = "model repositories: only what --backbone reads (config.json, the"
+            + " tokenizer files, model.safetensors else pytorch_model.bin), not the TensorFlow/Flax/Rust/ONNX weights;"
+            + " dataset repositories are fetched whole")
+    boolean backboneFiles;
+
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
     @Override
     public Integer call() {
-        RepoId id = RepoId.parse(repo, RepoType.of(repoType));
+        if (backboneFiles && !include.isEmpty()) {
+            throw new IllegalArgumentException("--backbone-files selects the files itself; leave out --include");
+        }
         HubDownloader downloader = HubDownloader.fromEnvironment(System.getenv(), System.err);
         TransferProgress progress = quiet ? TransferProgress.NONE : TransferProgress.console(System.err);
-        Path snapshot = downloader.download(id, revision, include, progress);
-        System.out.println(snapshot);
+        for (String repo : repos) {
+            RepoId id = RepoId.parse(repo, RepoType.of(repoType));
+            Path snapshot = backboneFiles && id.type() == RepoType.MODEL ? downloader.downloadBackbone(id, revision, progress)
+                    : downloader.download(id, revision, include, progress);
+            System.out.println(snapshot);
+        }
         return 0;
     }
 }

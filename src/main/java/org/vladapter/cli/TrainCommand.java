@@ -81,6 +81,11 @@ public final class TrainCommand implements Callable<Integer> {
             description = "micro-batches per step with accumulated gradients: the same update, 1/k of the activation memory")
     int gradAccumulation;
 
+    @Option(names = "--devices", description = "data-parallel training: devices as gpu0,gpu1 (cpu allowed) or a count N"
+            + " (the first N GPUs); one model replica per device, each step's batch split across them (default: one"
+            + " model on DJL's default device)")
+    String devices;
+
     @Option(names = "--out", description = "run folder (default: runs/<method>)")
     Path out;
 
@@ -98,7 +103,9 @@ public final class TrainCommand implements Callable<Integer> {
         Backbone bb = openBackbone(backboneFolder);
         VlTokenizer tokenizer = VlTokenizer.load(backboneFolder, bb.config().type().name().toLowerCase(java.util.Locale.ROOT));
         Path runDir = out != null ? out : Path.of("runs", preset.cliName());
-        try (NDManager manager = NDManager.newBaseManager()) {
+        List<ai.djl.Device> deviceList = devices == null ? List.of() : DeviceList.parse(devices);
+        List<NDManager> replicaManagers = new java.util.ArrayList<>();
+        try (NDManager manager = deviceList.isEmpty() ? NDManager.newBaseManager() : NDManager.newBaseManager(deviceList.get(0))) {
             VlAdapter.Builder builder = VlAdapter.builder().backbone(bb).method(preset).tasks(taskList)
                     .tokenizer(tokenizer).seed(seed).manager(manager);
             if (featureDim != null) {
@@ -109,7 +116,14 @@ public final class TrainCommand implements Callable<Integer> {
                 builder.featureDim(featureDim);
             }
             VlModel model = builder.build();
-            System.err.println(preset.cliName() + " on " + bb.id() + ": " + model.parameterSummary().line());
+            List<VlModel> replicas = new java.util.ArrayList<>();
+            for (ai.djl.Device d : deviceList.subList(Math.min(1, deviceList.size()), deviceList.size())) {
+                NDManager m = NDManager.newBaseManager(d);
+                replicaManagers.add(m);
+                replicas.add(builder.manager(m).build());
+            }
+            System.err.println(preset.cliName() + " on " + bb.id() + ": " + model.parameterSummary().line()
+                    + (deviceList.isEmpty() ? "" : "; data-parallel on " + deviceList));
             Recipe.Builder recipe = Recipe.paper(model).toBuilder().seed(seed).evalBatchSize(evalBatchSize)
                     .featureType(featureType).test(!noTest);
             if (epochs != null) {
@@ -123,10 +137,12 @@ public final class TrainCommand implements Callable<Integer> {
             }
             VlTraining.Result result = VlTraining.builder().model(model).recipe(recipe.build()).data(data)
                     .runDir(runDir).resume(resume).overwrite(overwrite)
-                    .gradientAccumulation(gradAccumulation).build().fit();
+                    .gradientAccumulation(gradAccumulation).replicas(replicas).build().fit();
             System.out.println(result.table().toText());
             System.err.println("run folder: " + runDir.toAbsolutePath());
             return 0;
+        } finally {
+            replicaManagers.forEach(NDManager::close);
         }
     }
 

@@ -71,6 +71,35 @@ public final class HubDownloader {
      * @return the snapshot folder {@code snapshots/<commit>}
      */
     public Path download(RepoId repo, String revision, List<String> include, TransferProgress progress) {
+        return download(repo, revision, info -> {
+            PathGlob glob = PathGlob.of(include);
+            List<RepoFile> wanted = info.files().stream().filter(f -> glob.matches(f.path())).toList();
+            if (wanted.isEmpty()) {
+                throw new HubException("no file of " + repo + " at " + revision + " matches " + include + " ("
+                        + info.files().size() + " files listed)");
+            }
+            return wanted;
+        }, progress);
+    }
+
+    /**
+     * Downloads only what {@code --backbone} reads ({@link BackboneFiles}): configuration, tokenizer files and
+     * {@code model.safetensors} (else {@code pytorch_model.bin}).
+     *
+     * @param repo a model repository
+     * @param revision a branch, tag or commit
+     * @param progress told about every chunk
+     * @return the snapshot folder
+     */
+    public Path downloadBackbone(RepoId repo, String revision, TransferProgress progress) {
+        return download(repo, revision, info -> {
+            List<String> names = BackboneFiles.select(repo, info.files().stream().map(RepoFile::path).toList());
+            return info.files().stream().filter(f -> names.contains(f.path())).toList();
+        }, progress);
+    }
+
+    private Path download(RepoId repo, String revision, java.util.function.Function<RepoInfo, List<RepoFile>> select,
+            TransferProgress progress) {
         if (offline) {
             return cache.snapshot(repo, revision).orElseThrow(() -> new HubException("HF_HUB_OFFLINE is set and the cache "
                     + cache.root() + " has no snapshot of " + repo + " at revision " + revision));
@@ -86,12 +115,7 @@ public final class HubDownloader {
             }
             throw e;
         }
-        PathGlob glob = PathGlob.of(include);
-        List<RepoFile> wanted = info.files().stream().filter(f -> glob.matches(f.path())).toList();
-        if (wanted.isEmpty()) {
-            throw new HubException("no file of " + repo + " at " + revision + " matches " + include + " ("
-                    + info.files().size() + " files listed)");
-        }
+        List<RepoFile> wanted = select.apply(info);
         for (RepoFile f : wanted) {
             fetch(info, f, progress);
         }

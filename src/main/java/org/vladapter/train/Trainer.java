@@ -64,6 +64,7 @@ public final class Trainer<B> {
     private final Map<String, Object> extraConfiguration;
     private final int gradientAccumulation;
     private final StepListener stepListener;
+    private final DataParallel<B> dataParallel;
 
     private Trainer(Builder<B> b) {
         this.model = b.model;
@@ -92,6 +93,7 @@ public final class Trainer<B> {
         this.extraConfiguration = new LinkedHashMap<>(b.extraConfiguration);
         this.gradientAccumulation = b.gradientAccumulation;
         this.stepListener = b.stepListener;
+        this.dataParallel = b.replicas.isEmpty() ? null : new DataParallel<>(b.model, b.replicas);
     }
 
     /**
@@ -151,6 +153,9 @@ public final class Trainer<B> {
             record.putConfiguration("totalSteps", totalSteps);
             record.putConfiguration("warmupSteps", schedule.warmupSteps());
             record.putConfiguration("gradientAccumulation", gradientAccumulation);
+            if (dataParallel != null) {
+                record.putConfiguration("dataParallelDevices", dataParallel.devices());
+            }
 
             Progress state = new Progress();
             if (resume && checkpointer != null) {
@@ -161,6 +166,9 @@ public final class Trainer<B> {
                 lastCheckpoint = "last good checkpoint: " + checkpointer.locate(Checkpointer.LAST).get();
             }
             Path lastDir = checkpointer == null ? null : checkpointer.locate(Checkpointer.LAST).orElse(null);
+            if (dataParallel != null) {
+                dataParallel.broadcast(all.keySet()); // the replicas start from the main model's (restored) values
+            }
             try {
                 for (int epoch = state.epochsCompleted; epoch < epochs; epoch++) {
                     Engine.getInstance().setRandomSeed(epochSeed(seed, epoch));
@@ -269,6 +277,9 @@ public final class Trainer<B> {
                 double lr = schedule.learningRate(state.globalStep);
                 String task = tb.task();
                 optimizer.step(lr, name -> model.usesParameter(task, name));
+                if (dataParallel != null) {
+                    dataParallel.broadcast(optimizer.trainableParameters().keySet());
+                }
                 state.history.addLoss(new LossRecord(state.globalStep, epoch, tb.index(), task, loss, lr, norm));
                 state.globalStep++;
                 totals.add(task, loss, tb.size());
@@ -295,19 +306,59 @@ public final class Trainer<B> {
      * summed gradients (and the reported loss) are those of the whole batch.
      */
     private float accumulate(TaskBatch<B> tb, int epoch, Progress state, String lastCheckpoint, Engine engine) {
-        List<MicroBatch<B>> parts = model.microBatches(tb.batch(), gradientAccumulation);
+        if (dataParallel != null) {
+            return dataParallelStep(tb, epoch, state, lastCheckpoint, engine);
+        }
+        return backward(model, model.microBatches(tb.batch(), gradientAccumulation), 1.0, tb, epoch, state,
+                lastCheckpoint, engine);
+    }
+
+    /**
+     * One shard of the batch per model (weighted like micro-batches), each shard further split into the
+     * gradient-accumulation micro-batches on its model; the replicas' gradients are then summed onto the main
+     * model's ({@link DataParallel}).
+     */
+    private float dataParallelStep(TaskBatch<B> tb, int epoch, Progress state, String lastCheckpoint, Engine engine) {
+        List<MicroBatch<B>> shards = model.microBatches(tb.batch(), dataParallel.size());
+        double loss = 0;
+        for (int i = 0; i < shards.size(); i++) {
+            TrainableModel<B> member = dataParallel.member(i);
+            MicroBatch<B> shard = shards.get(i);
+            List<MicroBatch<B>> parts = member.microBatches(shard.batch(), gradientAccumulation);
+            loss += backward(member, parts, shard.weight(), tb, epoch, state, lastCheckpoint, engine);
+        }
+        Map<String, Parameter> trainable = new LinkedHashMap<>();
+        model.namedParameters().forEach((k, p) -> {
+            if (p.requiresGradient()) {
+                trainable.put(k, p);
+            }
+        });
+        String task = tb.task();
+        dataParallel.reduce(trainable, name -> model.usesParameter(task, name), shards.size());
+        return (float) loss;
+    }
+
+    /**
+     * Forward and backward of a batch's parts on one model, each part in its own scope so that only one part's
+     * activations are alive at a time; each part's loss is scaled by {@code scale} times its weight before
+     * backward, so the summed gradients (and the returned loss) are those of the parts' share of the batch.
+     */
+    private float backward(TrainableModel<B> on, List<MicroBatch<B>> parts, double scale, TaskBatch<B> tb, int epoch,
+            Progress state, String lastCheckpoint, Engine engine) {
         double loss = 0;
         for (MicroBatch<B> part : parts) {
             try (NDScope micro = new NDScope(); GradientCollector collector = engine.newGradientCollector()) {
                 micro.suppressNotUsedWarning();
-                NDArray lossArray = model.loss(part.batch(), ForwardContext.train(tb.task()));
+                NDArray lossArray = on.loss(part.batch(), ForwardContext.train(tb.task()));
                 float value = scalar(lossArray, tb, epoch);
                 if (!Float.isFinite(value)) {
                     throw new NonFiniteLossException(
                             "loss", value, state.globalStep, epoch, tb.task(), tb.index(), lastCheckpoint);
                 }
-                loss += part.weight() * value;
-                collector.backward(parts.size() == 1 ? lossArray : org.vladapter.nn.Ops.scale(lossArray, (float) part.weight()));
+                double weight = scale * part.weight();
+                loss += weight * value;
+                collector.backward(parts.size() == 1 && scale == 1.0 ? lossArray
+                        : org.vladapter.nn.Ops.scale(lossArray, (float) weight));
             }
         }
         return (float) loss;
@@ -530,6 +581,7 @@ public final class Trainer<B> {
         private final Map<String, Object> extraConfiguration = new LinkedHashMap<>();
         private int gradientAccumulation = 1;
         private StepListener stepListener;
+        private List<TrainableModel<B>> replicas = List.of();
 
         private Builder() {}
 
@@ -543,9 +595,25 @@ public final class Trainer<B> {
         }
 
         /**
+         * Data-parallel training: every step splits the batch into one shard per model (the main one and these),
+         * runs each shard on its own model, sums the gradients onto the main model, takes one optimiser step and
+         * copies the trained parameters back (see the package's {@code DataParallel}); the update is the whole
+         * batch's on one model within float rounding.
+         *
+         * @param models replicas of the main model, typically built the same way on other devices (one per GPU);
+         *     same parameter names, shapes and trainable set (default none: single-model training)
+         * @return this builder
+         */
+        public Builder<B> replicas(List<? extends TrainableModel<B>> models) {
+            this.replicas = List.copyOf(models);
+            return this;
+        }
+
+        /**
          * @param microBatches split every batch into this many micro-batches and accumulate their gradients
          *     before one optimiser step (default 1): the same update as the whole batch, with the memory of one
-         *     micro-batch, so the paper's batch of 500 fits a smaller GPU
+         *     micro-batch, so the paper's batch of 500 fits a smaller GPU; with {@link #replicas}, every model's
+         *     shard is split so
          * @return this builder
          */
         public Builder<B> gradientAccumulation(int microBatches) {

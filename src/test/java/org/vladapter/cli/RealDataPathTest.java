@@ -51,6 +51,15 @@ class RealDataPathTest {
                 assertThat(Files.readString(runHub.resolve(f.getFileName()))).isEqualTo(Files.readString(f));
             }
         }
+        // the same run data-parallel over two replicas (both on the CPU here): it trains and records its devices
+        // (the update's equality with single-model training is DataParallelTest's; dropout masks differ here)
+        Path runDp = dir.resolve("run-dp");
+        assertThat(Main.run(concat(common, "--data", hub.toString(), "--out", runDp.toString(), "--devices", "cpu,cpu")))
+                .isZero();
+        assertThat(Files.readString(runDp.resolve("run.json"))).contains("dataParallelDevices").contains("cpu");
+        assertThat(runDp.resolve("results.csv")).exists();
+        assertThat(Main.run(concat(common, "--data", hub.toString(), "--out", dir.resolve("bad").toString(),
+                "--devices", "tpu0,cpu"))).isNotZero();
     }
 
     private static String[] concat(String[] a, String... b) {

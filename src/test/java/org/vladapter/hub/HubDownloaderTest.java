@@ -79,6 +79,30 @@ class HubDownloaderTest {
     }
 
     @Test
+    void backboneFilesSkipOtherFrameworksAndFallBackToPytorchModelBin() {
+        hub.put("facebook/bart-base", "tf_model.h5", random(4000, 3), true)
+                .put("facebook/bart-base", "pytorch_model.bin", random(4000, 4), true)
+                .put("facebook/bart-base", "tokenizer.json", config, false);
+        Path snap = downloader(null).downloadBackbone(RepoId.model("facebook/bart-base"), "main", TransferProgress.NONE);
+        assertThat(snap.resolve("config.json")).exists();
+        assertThat(snap.resolve("tokenizer.json")).exists();
+        assertThat(snap.resolve("model.safetensors")).exists();
+        assertThat(snap.resolve("pytorch_model.bin")).doesNotExist();
+        assertThat(snap.resolve("tf_model.h5")).doesNotExist();
+        assertThat(snap.resolve("onnx/decoder.onnx")).doesNotExist();
+
+        hub.put("old/bin-only", "config.json", config, false).put("old/bin-only", "pytorch_model.bin", random(4000, 5), true)
+                .put("old/bin-only", "flax_model.msgpack", random(4000, 6), true);
+        Path old = downloader(null).downloadBackbone(RepoId.model("old/bin-only"), "main", TransferProgress.NONE);
+        assertThat(old.resolve("pytorch_model.bin")).exists();
+        assertThat(old.resolve("flax_model.msgpack")).doesNotExist();
+
+        hub.put("big/sharded", "config.json", config, false).put("big/sharded", "model.safetensors.index.json", config, false);
+        assertThatThrownBy(() -> downloader(null).downloadBackbone(RepoId.model("big/sharded"), "main", TransferProgress.NONE))
+                .hasMessageContaining("sharded");
+    }
+
+    @Test
     void includePatternsSelectFiles() {
         Path snap = downloader(null).download(RepoId.model("facebook/bart-base"), "main", List.of("*.json"), TransferProgress.NONE);
         assertThat(snap.resolve("config.json")).exists();

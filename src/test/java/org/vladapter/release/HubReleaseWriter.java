@@ -211,6 +211,31 @@ public final class HubReleaseWriter {
         }
     }
 
+    /**
+     * Writes one shard from features given by id (for benchmarks and page-layout tests).
+     *
+     * @param target the shard file
+     * @param ids the row ids, in order
+     * @param features the [N][F] features of an id
+     */
+    public void writeShard(Path target, List<String> ids, java.util.function.Function<String, float[][]> features) throws IOException {
+        Files.createDirectories(target.getParent());
+        try (ParquetWriter<Row> w = writer(target)) {
+            for (String id : ids) {
+                w.write(new Row(id, features.apply(id)));
+            }
+        }
+    }
+
+    private ParquetWriter<Row> writer(Path target) throws IOException {
+        return new RowWriterBuilder(new LocalOutputFile(target))
+                .withConf(new Configuration(false)).withCompressionCodec(CompressionCodecName.ZSTD)
+                .withRowGroupSize((long) rowGroupBytes).withPageSize(pageBytes).withDictionaryEncoding(dictionary)
+                .withMinRowCountForPageSizeCheck(1).withMaxRowCountForPageSizeCheck(1)
+                .withWriterVersion(v2Pages ? ParquetProperties.WriterVersion.PARQUET_2_0 : ParquetProperties.WriterVersion.PARQUET_1_0)
+                .build();
+    }
+
     private void writeShard(Path target, List<Path> h5Files) throws IOException {
         Files.createDirectories(target.getParent());
         try (ParquetWriter<Row> w = new RowWriterBuilder(new LocalOutputFile(target))

@@ -26,8 +26,9 @@ import org.vladapter.io.AtomicFiles;
  * <p>On first use it builds an index, id → (shard, row) plus the file position of every page of each
  * shard's features column, and caches it in {@code indexFile} (rebuilt when a shard's size or modification
  * time changes). A read then decodes only the page(s) that hold the row (about 1 MB each with pyarrow's
- * defaults), so memory stays bounded by the read itself; put a {@link CachingFeatureStore} in front for
- * repeated reads. float16 values become float32 exactly, as in the {@code .h5} stores. Thread-safe.
+ * defaults), each whole in one pass, and keeps decoded pages in a cache bounded by bytes
+ * ({@link #DEFAULT_PAGE_CACHE_BYTES}), so the other rows of a page cost no decoding; put a
+ * {@link CachingFeatureStore} in front for repeated reads of the same ids. float16 values become float32 exactly, as in the {@code .h5} stores. Thread-safe.
  */
 public final class ParquetFeatureStore implements FeatureStore {
 
@@ -36,6 +37,7 @@ public final class ParquetFeatureStore implements FeatureStore {
     private final Path directory;
     private final FeatureShape expected;
     private final Path indexFile;
+    private final ParquetPageCache pages;
     private List<ParquetShard> shards;
     private Map<String, Long> locations;
 
@@ -45,9 +47,26 @@ public final class ParquetFeatureStore implements FeatureStore {
      * @param indexFile where the index is cached, or {@code null} to keep it in memory only
      */
     public ParquetFeatureStore(Path directory, FeatureShape expected, Path indexFile) {
+        this(directory, expected, indexFile, DEFAULT_PAGE_CACHE_BYTES);
+    }
+
+    /** Heap kept for decoded pages by default: 64 MiB, about 64 release pages (some 300 rows of 49x2048). */
+    public static final long DEFAULT_PAGE_CACHE_BYTES = 64L << 20;
+
+    /**
+     * @param directory the folder of {@code part-*.parquet} shards
+     * @param expected the shape every matrix must have
+     * @param indexFile where the index is cached, or {@code null} to keep it in memory only
+     * @param pageCacheBytes the most heap decoded pages may hold (0: every read decodes its pages again)
+     */
+    public ParquetFeatureStore(Path directory, FeatureShape expected, Path indexFile, long pageCacheBytes) {
+        if (pageCacheBytes < 0) {
+            throw new IllegalArgumentException("page cache bytes must be >= 0, got " + pageCacheBytes);
+        }
         this.directory = directory;
         this.expected = expected;
         this.indexFile = indexFile;
+        this.pages = new ParquetPageCache(pageCacheBytes);
     }
 
     /**
@@ -201,7 +220,7 @@ public final class ParquetFeatureStore implements FeatureStore {
             throw new FeatureStoreException("no features for id '" + id + "' in the " + shards.size() + " Parquet shards of " + directory);
         }
         ParquetShard shard = shards.get((int) (loc >>> 32));
-        float[][] f = shard.read((int) (loc & 0xffffffffL), id);
+        float[][] f = shard.read((int) (loc & 0xffffffffL), id, pages);
         expected.check(new int[] {f.length, f.length == 0 ? 0 : f[0].length}, id, shard.file());
         return f;
     }

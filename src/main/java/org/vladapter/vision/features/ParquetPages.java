@@ -52,7 +52,7 @@ final class ParquetPages {
         return new Header(h, offset + in.count);
     }
 
-    private static byte[] readBytes(FileChannel channel, long offset, int length) throws IOException {
+    static byte[] readBytes(FileChannel channel, long offset, int length) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(length);
         while (buf.hasRemaining()) {
             int n = channel.read(buf, offset + buf.position());

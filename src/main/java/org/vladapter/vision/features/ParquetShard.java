@@ -36,7 +36,8 @@ import org.vladapter.io.HalfFloats;
  * One Parquet shard of the Hub feature release: rows of {@code id} (string) and {@code features}
  * ({@code fixed_size_list<fixed_size_list<float16>[F]>[N]}, stored by Parquet as a list of lists of
  * 2-byte {@code FLOAT16} values). Opening it reads the footer, the ids and the position of every page of
- * the features column; {@link #read} then decodes only the one or two pages that hold a row.
+ * the features column; {@link #read} then decodes only the one or two pages that hold a row (each whole, in one
+ * pass, kept in a {@link ParquetPageCache}).
  */
 final class ParquetShard {
 
@@ -253,22 +254,114 @@ final class ParquetShard {
     }
 
     /**
-     * Decodes one row's features, float16 → float32 exactly.
+     * Decodes one row's features, float16 → float32 exactly. The page(s) holding the row are decoded whole, in one
+     * pass, and kept in {@code cache}, so the other rows of a page cost no decoding while it stays cached; layouts
+     * the bulk decoder does not cover go through parquet-java's column reader.
      *
      * @param row the row in the shard
      * @param id its id, for messages
+     * @param cache decoded pages
      * @return the rows [N][F]
      */
-    float[][] read(int row, String id) {
-        Group g = null;
-        for (Group candidate : groups) {
+    float[][] read(int row, String id, ParquetPageCache cache) {
+        int gi = -1;
+        for (int i = 0; i < groups.size(); i++) {
+            Group candidate = groups.get(i);
             if (row >= candidate.firstRow() && row < candidate.firstRow() + candidate.rows()) {
-                g = candidate;
+                gi = i;
             }
         }
-        if (g == null) {
+        if (gi < 0) {
             throw new FeatureStoreException(file + " has no row " + row + " (id " + id + ")");
         }
+        Group g = groups.get(gi);
+        Chunk c = g.features();
+        long first = (row - g.firstRow()) * g.valuesPerRow();
+        long last = first + g.valuesPerRow();
+        int p0 = Arrays.binarySearch(c.pageFirstValue(), first);
+        p0 = p0 >= 0 ? p0 : -p0 - 2;
+        short[] halves = new short[(int) g.valuesPerRow()];
+        byte[] reps = new byte[halves.length];
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ParquetPageDecoder.Decoded dictionary = null;
+            if (c.dictionaryOffset() >= 0) {
+                ParquetPageCache.Key key = new ParquetPageCache.Key(file, gi, -1);
+                dictionary = cache.get(key);
+                if (dictionary == null) {
+                    dictionary = ParquetPageDecoder.dictionary(ch, c.codec(), c.dictionaryOffset());
+                    if (dictionary == null) {
+                        return readWithColumnReader(row, id, g);
+                    }
+                    cache.put(key, dictionary);
+                }
+            }
+            for (int p = p0; p < c.pageOffsets().length && c.pageFirstValue()[p] < last; p++) {
+                ParquetPageCache.Key key = new ParquetPageCache.Key(file, gi, p);
+                ParquetPageDecoder.Decoded page = cache.get(key);
+                if (page == null) {
+                    page = ParquetPageDecoder.data(ch, c.codec(), c.pageOffsets()[p], featureMaxRep, featureMaxDef, dictionary);
+                    if (page == null) {
+                        return readWithColumnReader(row, id, g);
+                    }
+                    cache.put(key, page);
+                }
+                long pageFirst = c.pageFirstValue()[p];
+                long from = Math.max(first, pageFirst);
+                long to = Math.min(last, pageFirst + page.halves().length);
+                System.arraycopy(page.halves(), (int) (from - pageFirst), halves, (int) (from - first), (int) (to - from));
+                System.arraycopy(page.repetition(), (int) (from - pageFirst), reps, (int) (from - first), (int) (to - from));
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof FeatureStoreException f) {
+                throw f;
+            }
+            throw new FeatureStoreException("cannot read row " + row + " (id " + id + ") of " + file + ": " + e.getMessage(), e);
+        }
+        return matrix(halves, reps, row, id);
+    }
+
+    /** Checks the repetition levels of values 0..n-1 of a row: 0 starts the row, and only there. */
+    private void checkAligned(byte[] reps, int n, int row, String id) {
+        for (int i = 0; i <= n && i < reps.length; i++) {
+            if (i == 0 ? reps[i] != 0 : reps[i] == 0) {
+                throw new FeatureStoreException(file + ": row " + row + " (id " + id + ") is not aligned to its values");
+            }
+        }
+    }
+
+    /** The row's [N][F] matrix from its values and repetition levels (level <= 1 opens an inner list). */
+    private float[][] matrix(short[] halves, byte[] reps, int row, String id) {
+        checkAligned(reps, reps.length - 1, row, id);
+        int lists = 0;
+        for (byte r : reps) {
+            if (r <= 1) {
+                lists++;
+            }
+        }
+        if (lists == 0 || halves.length % lists != 0) {
+            throw new FeatureStoreException(file + ": row " + row + " (id " + id + ") has inner lists of unequal length");
+        }
+        int cols = halves.length / lists;
+        float[][] out = new float[lists][cols];
+        for (int i = 0; i < halves.length; i++) {
+            out[i / cols][i % cols] = HalfFloats.halfToFloat(halves[i]);
+        }
+        return out;
+    }
+
+    /**
+     * Decodes one row's features value by value with parquet-java's column reader (every page layout; exact errors).
+     */
+    float[][] readWithColumnReader(int row, String id) {
+        for (Group g : groups) {
+            if (row >= g.firstRow() && row < g.firstRow() + g.rows()) {
+                return readWithColumnReader(row, id, g);
+            }
+        }
+        throw new FeatureStoreException(file + " has no row " + row + " (id " + id + ")");
+    }
+
+    private float[][] readWithColumnReader(int row, String id, Group g) {
         Chunk c = g.features();
         long first = (row - g.firstRow()) * g.valuesPerRow();
         long last = first + g.valuesPerRow();
@@ -290,31 +383,18 @@ final class ParquetShard {
                 r.consume();
             }
             short[] halves = new short[(int) g.valuesPerRow()];
-            int lists = 0;
+            byte[] reps = new byte[halves.length];
             for (int i = 0; i < halves.length; i++) {
-                int rep = r.getCurrentRepetitionLevel();
-                if (i == 0 ? rep != 0 : rep == 0) {
-                    throw new FeatureStoreException(file + ": row " + row + " (id " + id + ") is not aligned to its values");
-                }
+                reps[i] = (byte) r.getCurrentRepetitionLevel();
                 if (r.getCurrentDefinitionLevel() != featureMaxDef) {
+                    checkAligned(reps, i, row, id);
                     throw new FeatureStoreException(file + ": row " + row + " (id " + id + ") has a null feature value");
-                }
-                if (rep <= 1) {
-                    lists++;
                 }
                 byte[] b = r.getBinary().getBytesUnsafe();
                 halves[i] = (short) ((b[0] & 0xff) | (b[1] & 0xff) << 8);
                 r.consume();
             }
-            if (halves.length % lists != 0) {
-                throw new FeatureStoreException(file + ": row " + row + " (id " + id + ") has inner lists of unequal length");
-            }
-            int cols = halves.length / lists;
-            float[][] out = new float[lists][cols];
-            for (int i = 0; i < halves.length; i++) {
-                out[i / cols][i % cols] = HalfFloats.halfToFloat(halves[i]);
-            }
-            return out;
+            return matrix(halves, reps, row, id);
         } catch (IOException | RuntimeException e) {
             if (e instanceof FeatureStoreException f) {
                 throw f;
