@@ -1,5 +1,8 @@
 package org.vladapter;
 
+import org.vladapter.model.VlAdapter;
+import org.vladapter.model.VlModel;
+import org.vladapter.model.AdapterCheckpoint;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
@@ -68,7 +71,7 @@ class AdapterCheckpointTest {
         assertThat(config.get("method").getAsString()).isEqualTo("ADAPTER");
         assertThat(config.get("method_preset").getAsString()).isEqualTo("multiple-adapters");
         assertThat(config.get("sharing").getAsString()).isEqualTo("MULTIPLE");
-        assertThat(config.get("library_version").getAsString()).isEqualTo(VlAdapter.VERSION);
+        assertThat(config.get("library_version").getAsString()).isEqualTo(org.vladapter.io.LibraryVersion.get());
         assertThat(config.get("backbone_fingerprint").getAsString()).hasSize(16);
         assertThat(config.get("seed").getAsLong()).isEqualTo(TinyVl.SEED);
         assertThat(config.get("feature_dim").getAsInt()).isEqualTo(TinyVl.FEATURE_DIM);

@@ -1,5 +1,6 @@
 package org.vladapter;
 
+import org.vladapter.model.VlModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;

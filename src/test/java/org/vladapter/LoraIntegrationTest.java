@@ -1,5 +1,6 @@
 package org.vladapter;
 
+import org.vladapter.model.VlModel;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;

@@ -1,5 +1,7 @@
 package org.vladapter;
 
+import org.vladapter.model.VlAdapter;
+import org.vladapter.model.VlModel;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;

@@ -1,5 +1,6 @@
 package org.vladapter;
 
+import org.vladapter.recipe.PaperRecipe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

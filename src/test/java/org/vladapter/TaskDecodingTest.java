@@ -1,5 +1,6 @@
 package org.vladapter;
 
+import org.vladapter.eval.TaskDecoding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package org.vladapter;
 
+import org.vladapter.eval.TaskEvaluation;
 import org.junit.jupiter.api.Test;
 import org.vladapter.metrics.VqaAnnotation;
 import org.vladapter.tasks.Example;

@@ -1,5 +1,6 @@
 package org.vladapter;
 
+import org.vladapter.model.VlAdapter;
 import org.vladapter.backbone.Backbone;
 import org.vladapter.backbone.ModelConfig;
 import org.vladapter.backbone.ModelType;

@@ -1,5 +1,7 @@
 package org.vladapter;
 
+import org.vladapter.eval.TaskEvaluation;
+import org.vladapter.eval.PredictionFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vladapter.tasks.DatasetLayout;

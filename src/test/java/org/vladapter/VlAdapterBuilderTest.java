@@ -1,5 +1,8 @@
 package org.vladapter;
 
+import org.vladapter.model.VlAdapter;
+import org.vladapter.model.VlModel;
+import org.vladapter.model.AdapterCheckpoint;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.vladapter.TinyVl.Tiny;

@@ -2,7 +2,7 @@ package org.vladapter.cli;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import org.vladapter.VlAdapter;
+import org.vladapter.model.VlAdapter;
 import org.vladapter.backbone.Backbone;
 import org.vladapter.peft.MethodPreset;
 import org.vladapter.peft.ParameterSummary;

@@ -4,9 +4,9 @@ import org.vladapter.hub.CachedModels;
 import org.vladapter.hub.HubCache;
 
 import ai.djl.ndarray.NDManager;
-import org.vladapter.VlAdapter;
-import org.vladapter.VlModel;
-import org.vladapter.VlTraining;
+import org.vladapter.model.VlAdapter;
+import org.vladapter.model.VlModel;
+import org.vladapter.recipe.VlTraining;
 import org.vladapter.backbone.Backbone;
 import org.vladapter.backbone.ModelConfig;
 import org.vladapter.peft.MethodPreset;

@@ -1,7 +1,6 @@
 package org.vladapter.recipe;
 
-import org.vladapter.PaperRecipe;
-import org.vladapter.VlModel;
+import org.vladapter.model.VlModel;
 import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.MethodPreset;
 import org.vladapter.tasks.DatasetLayout;
@@ -26,7 +25,7 @@ import java.util.Optional;
  * <p>Paper values: 20 epochs for image tasks and 7 for video; learning rate 1e-3 for the PEFT methods,
  * 3e-4 for multiple and half-shared adapters, 1e-4 for full fine-tuning (video: 3e-4, full fine-tuning
  * 3e-5); base batch size 500 (BART) / 300 (T5) for images, 50 / 30 for video (300 for T5 single LoRA and
- * single prompt, as their scripts ran: {@link org.vladapter.PaperRecipe#baseBatchSize}), split into per-task batch
+ * single prompt, as their scripts ran: {@link org.vladapter.recipe.PaperRecipe#baseBatchSize}), split into per-task batch
  * sizes by {@link MultitaskLoader#paperBatchSizes}; warmup 10 % of the steps; gradient-norm clip 5; seed
  * 9595; task prompts ({@code "vqa: "}, ...) as the method's script sets them. Each task is reported on
  * the split the paper reports (see {@link #reportedSplit(Task)}).

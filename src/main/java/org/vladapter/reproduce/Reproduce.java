@@ -1,9 +1,9 @@
 package org.vladapter.reproduce;
 
 import ai.djl.ndarray.NDManager;
-import org.vladapter.VlAdapter;
-import org.vladapter.VlModel;
-import org.vladapter.VlTraining;
+import org.vladapter.model.VlAdapter;
+import org.vladapter.model.VlModel;
+import org.vladapter.recipe.VlTraining;
 import org.vladapter.backbone.Backbone;
 import org.vladapter.io.AtomicDirectories;
 import org.vladapter.peft.MethodPreset;
@@ -294,7 +294,7 @@ public final class Reproduce {
         s.put("evaluation_splits", tasks.stream().map(t -> t.key() + "=" + benchmark.evaluationSplit(t))
                 .collect(Collectors.joining(",")));
         s.put("seeds", seeds.stream().map(String::valueOf).collect(Collectors.joining(",")));
-        s.put("library_version", VlAdapter.VERSION);
+        s.put("library_version", org.vladapter.io.LibraryVersion.get());
         return new ReproduceSettings(s);
     }
 

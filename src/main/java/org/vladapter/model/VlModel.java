@@ -1,5 +1,6 @@
-package org.vladapter;
+package org.vladapter.model;
 
+import org.vladapter.eval.TaskDecoding;
 import org.vladapter.train.MicroBatch;
 
 import ai.djl.ndarray.NDArray;

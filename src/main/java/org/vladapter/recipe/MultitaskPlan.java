@@ -1,4 +1,4 @@
-package org.vladapter;
+package org.vladapter.recipe;
 
 import org.vladapter.tasks.Batch;
 import org.vladapter.tasks.MultitaskLoader;

@@ -1,4 +1,4 @@
-package org.vladapter;
+package org.vladapter.recipe;
 
 import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.Method;

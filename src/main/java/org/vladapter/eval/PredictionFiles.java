@@ -1,4 +1,4 @@
-package org.vladapter;
+package org.vladapter.eval;
 
 import com.google.gson.GsonBuilder;
 import org.vladapter.io.AtomicFiles;

@@ -1,5 +1,6 @@
-package org.vladapter;
+package org.vladapter.eval;
 
+import org.vladapter.model.VlModel;
 import org.vladapter.metrics.AccuracyScore;
 import org.vladapter.metrics.CaptionEvaluator;
 import org.vladapter.metrics.CaptionScores;

@@ -1,5 +1,9 @@
-package org.vladapter;
+package org.vladapter.recipe;
 
+import org.vladapter.model.VlModel;
+import org.vladapter.model.AdapterCheckpoint;
+import org.vladapter.eval.TaskEvaluation;
+import org.vladapter.eval.PredictionFiles;
 import org.vladapter.metrics.EvaluationFiles;
 import org.vladapter.metrics.VqaAnnotation;
 import org.vladapter.peft.MethodPreset;

@@ -1,8 +1,9 @@
-package org.vladapter;
+package org.vladapter.model;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import org.vladapter.backbone.Backbone;
+import org.vladapter.io.LibraryVersion;
 import org.vladapter.backbone.EncoderDecoder;
 import org.vladapter.backbone.LayerHooks;
 import org.vladapter.backbone.ModelConfig;
@@ -52,12 +53,6 @@ import java.util.stream.Collectors;
  * }</pre>
  */
 public final class VlAdapter {
-
-    /**
-     * The library version recorded with checkpoints and runs: the build's project version
-     * ({@link org.vladapter.io.LibraryVersion}), the same string {@code vladapter --version} prints.
-     */
-    public static final String VERSION = org.vladapter.io.LibraryVersion.get();
 
     private VlAdapter() {}
 
@@ -503,7 +498,7 @@ public final class VlAdapter {
             TrainableSelector selector = selector(cfg);
             selector.apply(model.namedParameters());
             Map<String, Object> provenance = new LinkedHashMap<>();
-            provenance.put("library_version", VERSION);
+            provenance.put("library_version", LibraryVersion.get());
             provenance.put("backbone", bb.id());
             provenance.put("backbone_fingerprint", bb.fingerprint());
             provenance.put("model_type", config.type().name().toLowerCase(java.util.Locale.ROOT));

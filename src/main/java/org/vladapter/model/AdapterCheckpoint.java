@@ -1,4 +1,4 @@
-package org.vladapter;
+package org.vladapter.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
@@ -13,6 +13,7 @@ import com.google.gson.JsonParser;
 import org.vladapter.io.SafeTensorsFile;
 import org.vladapter.io.SafeTensorsWriter;
 import org.vladapter.io.AtomicDirectories;
+import org.vladapter.io.LibraryVersion;
 import org.vladapter.peft.MethodConfig;
 import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
@@ -104,7 +105,7 @@ public final class AdapterCheckpoint {
         JsonArray tensors = new JsonArray();
         long total = 0;
         SafeTensorsWriter writer = new SafeTensorsWriter().metadata("format", "pt")
-                .metadata("producer", "vladapter " + VlAdapter.VERSION);
+                .metadata("producer", "vladapter " + LibraryVersion.get());
         for (Map.Entry<String, Parameter> e : trainable.entrySet()) {
             NDArray a = e.getValue().getArray();
             writer.add(e.getKey(), a);
@@ -219,7 +220,7 @@ public final class AdapterCheckpoint {
             int version = c.has("format_version") ? c.get("format_version").getAsInt() : -1;
             if (version != FORMAT_VERSION) {
                 throw new IllegalArgumentException(file + ": format_version " + version + " is not supported (this is "
-                        + "library " + VlAdapter.VERSION + ", format " + FORMAT_VERSION + ")"
+                        + "library " + LibraryVersion.get() + ", format " + FORMAT_VERSION + ")"
                         + (version == 1 ? "; version 1 checkpoints stored the method options untyped and cannot be rebuilt"
                                 + " exactly: save the adapter again with this library" : ""));
             }

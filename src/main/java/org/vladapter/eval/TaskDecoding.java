@@ -1,5 +1,6 @@
-package org.vladapter;
+package org.vladapter.eval;
 
+import org.vladapter.model.VlModel;
 import org.vladapter.backbone.ModelConfig;
 import org.vladapter.generate.GenerationConfig;
 import org.vladapter.generate.GenerationSemantics;
