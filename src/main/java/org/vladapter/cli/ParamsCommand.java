@@ -100,7 +100,7 @@ public final class ParamsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         int dim = featureDim != null ? featureDim
-                : taskList.stream().allMatch(t -> t.modality() == Task.Modality.VIDEO) ? 512 : 2048;
+                : Task.Modality.of(taskList).featureDim();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("trainable", summary.trainableParams());

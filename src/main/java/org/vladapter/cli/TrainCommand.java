@@ -1,5 +1,6 @@
 package org.vladapter.cli;
 
+import org.vladapter.train.PaperSeed;
 import org.vladapter.hub.CachedModels;
 import org.vladapter.hub.HubCache;
 
@@ -62,7 +63,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "learning rate (default: the recipe's for the method, e.g. 1e-3 single adapter)")
     Double learningRate;
 
-    @Option(names = "--seed", defaultValue = "" + Recipe.PAPER_SEED, description = "seed of initialisation, data order and dropout")
+    @Option(names = "--seed", defaultValue = "" + PaperSeed.VALUE, description = "seed of initialisation, data order and dropout")
     int seed;
 
     @Option(names = "--eval-batch-size", defaultValue = "64", description = "evaluation batch size")

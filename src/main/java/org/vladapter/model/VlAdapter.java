@@ -1,5 +1,6 @@
 package org.vladapter.model;
 
+import org.vladapter.train.PaperSeed;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import org.vladapter.backbone.Backbone;
@@ -8,9 +9,6 @@ import org.vladapter.backbone.EncoderDecoder;
 import org.vladapter.backbone.LayerHooks;
 import org.vladapter.backbone.ModelConfig;
 import org.vladapter.backbone.ModelType;
-import org.vladapter.backbone.bart.BartModel;
-import org.vladapter.backbone.t5.T5Model;
-import org.vladapter.peft.BackboneKind;
 import org.vladapter.peft.BackboneShape;
 import org.vladapter.peft.BaselineConfig;
 import org.vladapter.peft.Method;
@@ -101,7 +99,7 @@ public final class VlAdapter {
         private List<Task> tasks;
         private Integer featureDim;
         private TextEncoder tokenizer;
-        private long seed = 9595;
+        private long seed = PaperSeed.VALUE;
         private NDManager manager;
         private float dropout = 0.1f;
         private boolean unfreezeT5LayerNorms;
@@ -343,7 +341,7 @@ public final class VlAdapter {
         }
 
         /**
-         * @param seed seed of every random initialisation (paper: 9595)
+         * @param seed seed of every random initialisation (default {@link PaperSeed#VALUE}, the paper's)
          * @return this
          */
         public Builder seed(long seed) {
@@ -536,8 +534,7 @@ public final class VlAdapter {
             ModelConfig config = bb.config().withVocabSize(vlVocabSize(bb.config(), tokenizer));
             VisualEmbedding visual = visualEmbedding(config, featureDim());
             LayerHooks hooks = cfg.createHooks(taskKeys(), shape(config));
-            EncoderDecoder skeleton = config.type() == ModelType.BART
-                    ? new BartModel(config, hooks, visual) : new T5Model(config, hooks, visual);
+            EncoderDecoder skeleton = Backbone.newModel(config, hooks, visual);
             return ParameterSummary.of(skeleton.namedParameters(), selector(cfg)::isTrainable);
         }
 
@@ -566,8 +563,7 @@ public final class VlAdapter {
         }
 
         private int featureDim() {
-            return featureDim != null ? featureDim
-                    : tasks.stream().allMatch(t -> t.modality() == Task.Modality.VIDEO) ? 512 : 2048;
+            return featureDim != null ? featureDim : Task.Modality.of(tasks).featureDim();
         }
 
         private List<String> taskKeys() {
@@ -579,12 +575,12 @@ public final class VlAdapter {
         }
 
         private static BackboneShape shape(ModelConfig config) {
-            return new BackboneShape(config.type() == ModelType.BART ? BackboneKind.BART : BackboneKind.T5,
+            return new BackboneShape(config.type(),
                     config.dModel(), config.encoderLayers(), config.decoderLayers());
         }
 
         private static VisualEmbedding visualEmbedding(ModelConfig config, int feat) {
-            return new VisualEmbedding(config.type() == ModelType.BART ? VisualEmbedding.Style.BART : VisualEmbedding.Style.T5,
+            return new VisualEmbedding(config.type(),
                     feat, config.dModel());
         }
 

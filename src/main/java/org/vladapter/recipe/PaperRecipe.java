@@ -21,7 +21,7 @@ public final class PaperRecipe {
      * @return whether all tasks are video tasks
      */
     public static boolean isVideo(List<Task> tasks) {
-        return tasks.stream().allMatch(t -> t.modality() == Task.Modality.VIDEO);
+        return Task.Modality.of(tasks) == Task.Modality.VIDEO;
     }
 
     /**

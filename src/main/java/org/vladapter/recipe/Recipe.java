@@ -1,5 +1,6 @@
 package org.vladapter.recipe;
 
+import org.vladapter.train.PaperSeed;
 import org.vladapter.model.VlModel;
 import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.MethodPreset;
@@ -31,9 +32,6 @@ import java.util.Optional;
  * the split the paper reports (see {@link #reportedSplit(Task)}).
  */
 public final class Recipe {
-
-    /** The paper's seed (every released script uses it). */
-    public static final int PAPER_SEED = 9595;
 
     private final MethodPreset method;
     private final List<Task> tasks;
@@ -92,7 +90,7 @@ public final class Recipe {
     }
 
     private static Task.Modality modality(List<Task> tasks) {
-        return PaperRecipe.isVideo(tasks) ? Task.Modality.VIDEO : Task.Modality.IMAGE;
+        return Task.Modality.of(tasks);
     }
 
     /** @return a builder holding this recipe's values */
@@ -256,7 +254,7 @@ public final class Recipe {
         private int baseBatchSize;
         private double warmupRatio = 0.1;
         private double clipNorm = 5.0;
-        private int seed = PAPER_SEED;
+        private int seed = PaperSeed.VALUE;
         private int evalBatchSize = 64;
         private boolean taskPrompts;
         private String featureType = "RN101";

@@ -1,5 +1,6 @@
 package org.vladapter.tasks;
 
+import org.vladapter.train.PaperSeed;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -266,7 +267,7 @@ public final class MultitaskLoader {
     public static final class Builder {
         private final Map<Task, TaskLoader> loaders = new LinkedHashMap<>();
         private BatchCollator collator;
-        private long seed = 9595;
+        private long seed = PaperSeed.VALUE;
         private boolean shuffle = true;
         private int prefetch;
 
@@ -300,7 +301,7 @@ public final class MultitaskLoader {
         }
 
         /**
-         * @param seed the run seed (default 9595, the original's)
+         * @param seed the run seed (default {@link PaperSeed#VALUE}, the original's)
          * @return this builder
          */
         public Builder seed(long seed) {

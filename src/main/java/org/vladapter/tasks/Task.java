@@ -1,5 +1,7 @@
 package org.vladapter.tasks;
 
+import org.vladapter.vision.features.FeatureShape;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +37,28 @@ public enum Task {
         /** CLIP grid features of one or two images. */
         IMAGE,
         /** Per-frame CLIP features of a clip. */
-        VIDEO
+        VIDEO;
+
+        /**
+         * The modality of a run: video when every task is a video task (the paper trains image and video tasks
+         * separately), image otherwise.
+         *
+         * @param tasks the run's tasks
+         * @return {@link #VIDEO} when all are video tasks, else {@link #IMAGE}
+         */
+        public static Modality of(List<Task> tasks) {
+            return !tasks.isEmpty() && tasks.stream().allMatch(t -> t.modality() == VIDEO) ? VIDEO : IMAGE;
+        }
+
+        /**
+         * The library's one rule for the visual feature width: the release's CLIP RN101 grid features (2048) for
+         * images, the VALUE {@code clip-vit} frame features (512) for video.
+         *
+         * @return 2048 for images, 512 for video
+         */
+        public int featureDim() {
+            return (this == VIDEO ? FeatureShape.CLIP_VIT_FRAMES : FeatureShape.CLIP_RN101_GRID).columns();
+        }
     }
 
     private final String key;
