@@ -2,11 +2,8 @@ package org.vladapter.eval;
 
 import com.google.gson.GsonBuilder;
 import org.vladapter.io.AtomicFiles;
-import org.vladapter.metrics.SubmissionWriter;
-import org.vladapter.metrics.VideoQaAccuracy;
-import org.vladapter.metrics.ValueCaptionPrediction;
+import org.vladapter.tasks.SubmissionFormat;
 import org.vladapter.tasks.Task;
-import org.vladapter.tasks.VideoClip;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +15,8 @@ import java.util.Map;
 
 /**
  * Writes a task's predictions: always as {@code <task>_predictions.json} ({@code {id: text}}, the input
- * of {@code vladapter evaluate}), and in the official submission format where the ids allow it (VQA
+ * of {@code vladapter evaluate}), and in the task's official submission format
+ * ({@link org.vladapter.tasks.TaskSpec#submission()}, {@link org.vladapter.tasks.Submissions}) where the ids allow it (VQA
  * {@code [{question_id, answer}]}, GQA {@code [{questionId, prediction}]}, NLVR2 csv, TVQA/How2QA
  * {@code {qid: int}}, TVC/YC2C VALUE JSON lines {@code {vid_name, clip_id, ts, descs: [{desc}]}} one per clip in
  * {@code <task>_submission.jsonl}). All files are written atomically.
@@ -95,79 +93,14 @@ public final class PredictionFiles {
             Path simple = dir.resolve(task.key() + "_predictions.json");
             AtomicFiles.writeString(simple, new GsonBuilder().setPrettyPrinting().create().toJson(preds));
             written.put("predictions", simple);
-            Path official = dir.resolve(task.key() + "_submission"
-                    + (task == Task.NLVR2 ? ".csv" : task == Task.TVC || task == Task.YC2C ? ".jsonl" : ".json"));
-            switch (task) {
-                case VQA: {
-                    Map<Long, String> byQuestion = new LinkedHashMap<>();
-                    for (Map.Entry<String, String> e : preds.entrySet()) {
-                        try {
-                            byQuestion.put(Long.parseLong(e.getKey()), e.getValue());
-                        } catch (NumberFormatException notNumeric) {
-                            return written; // ids are not VQA question ids: no official file
-                        }
-                    }
-                    SubmissionWriter.writeVqa(official, byQuestion);
-                    break;
-                }
-                case GQA:
-                    SubmissionWriter.writeGqa(official, preds);
-                    break;
-                case NLVR2: {
-                    Map<String, Boolean> labels = new LinkedHashMap<>();
-                    preds.forEach((id, p) -> labels.put(id, "true".equals(p)));
-                    SubmissionWriter.writeNlvr2(official, labels);
-                    break;
-                }
-                case TVQA:
-                case HOW2QA: {
-                    Map<String, Integer> idx = new LinkedHashMap<>();
-                    preds.forEach((id, p) -> idx.put(id, VideoQaAccuracy.submissionIndex(p)));
-                    SubmissionWriter.writeVideoQa(official, idx);
-                    break;
-                }
-                case TVC:
-                case YC2C: {
-                    List<ValueCaptionPrediction> clips = valueCaptions(result);
-                    if (clips == null) {
-                        return written; // the evaluated split did not say which clips: no official file
-                    }
-                    SubmissionWriter.writeValueCaptions(official, clips);
-                    break;
-                }
-                default:
-                    return written;
+            SubmissionFormat format = task.spec().submission();
+            Path official = dir.resolve(task.key() + "_submission" + format.extension());
+            if (format != SubmissionFormat.NONE && format.write(official, preds, result.videoClips())) {
+                written.put("submission", official);
             }
-            written.put("submission", official);
             return written;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write predictions of " + task.key() + " to " + dir + ": " + e.getMessage(), e);
         }
     }
-
-    /**
-     * One VALUE line per clip, in the order of first appearance: on a labelled split a clip has one item per
-     * reference description, all with the same input, so the clip's description is its first item's prediction.
-     *
-     * @return the clips, or {@code null} when a prediction has no clip or a clip id is not an integer
-     */
-    private static List<ValueCaptionPrediction> valueCaptions(TaskEvaluation.Result result) {
-        Map<String, ValueCaptionPrediction> byClip = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : result.predictions().entrySet()) {
-            VideoClip clip = result.videoClips().get(e.getKey());
-            if (clip == null) {
-                return null;
-            }
-            long clipId;
-            try {
-                clipId = Long.parseLong(clip.clipId());
-            } catch (NumberFormatException notNumeric) {
-                return null;
-            }
-            byClip.putIfAbsent(clip.videoName() + "\u0000" + clip.clipId(),
-                    new ValueCaptionPrediction(clip.videoName(), clipId, clip.timestamps(), e.getValue()));
-        }
-        return new ArrayList<>(byClip.values());
-    }
-
 }

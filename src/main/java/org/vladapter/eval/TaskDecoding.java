@@ -1,18 +1,16 @@
 package org.vladapter.eval;
 
-import org.vladapter.model.VlModel;
 import org.vladapter.backbone.ModelConfig;
 import org.vladapter.generate.GenerationConfig;
-import org.vladapter.generate.GenerationSemantics;
 import org.vladapter.tasks.Task;
 
 /**
- * How each task is decoded at evaluation time, as the original VL-Adapter code actually ran it
- * (docs/behaviour.md#decoding): VQA and GQA
+ * The generation settings of each task at evaluation time, from its {@link org.vladapter.tasks.TaskSpec#decoding()},
+ * as the original VL-Adapter code actually ran it (docs/behaviour.md#decoding): VQA and GQA
  * greedy with max length 20; COCO captions beam 5 with max length 20; video QA and video captions beam 5,
  * max length 20. A BART checkpoint's own generation settings (n-gram blocking, early stopping, forced EOS)
  * apply underneath, as HF {@code generate} inherits them. NLVR2 is not generated: it compares the
- * {@code true}/{@code false} logits (see {@link VlModel#predict}).
+ * {@code true}/{@code false} logits (see {@code VlModel.predict}).
  *
  * <p><b>COCO caption length.</b> The original's caption evaluation ({@code caption_predict} in
  * {@code multitask.py}) passes {@code max_length = self.args.gen_max_length} to {@code generate}, where
@@ -56,27 +54,12 @@ public final class TaskDecoding {
      * @param task the task
      * @param config the backbone configuration (its generation defaults)
      * @param cocoCaptionMaxLength max length of COCO caption decoding, decoder start token included
-     *     ({@link #COCO_CAPTION_MAX_LENGTH_AS_RUN} or {@link #COCO_CAPTION_MAX_LENGTH_AS_CONFIGURED}); other
-     *     tasks ignore it
+     *     ({@link #COCO_CAPTION_MAX_LENGTH_AS_RUN} or {@link #COCO_CAPTION_MAX_LENGTH_AS_CONFIGURED}); tasks
+     *     whose decoding has no configured alternative ({@link org.vladapter.tasks.Decoding#configuredMaxLength()})
+     *     ignore it
      * @return the generation settings for the task
      */
     public static GenerationConfig forTask(Task task, ModelConfig config, int cocoCaptionMaxLength) {
-        GenerationConfig.Builder b =
-                GenerationConfig.fromModel(config).semantics(GenerationSemantics.TRANSFORMERS_4_2_1);
-        switch (task) {
-            case VQA:
-            case GQA:
-            case NLVR2:
-                return b.numBeams(1).maxLength(20).build();
-            case COCO_CAPTION:
-                return b.numBeams(5).maxLength(cocoCaptionMaxLength).build();
-            case TVQA:
-            case HOW2QA:
-            case TVC:
-            case YC2C:
-                return b.numBeams(5).maxLength(20).build();
-            default:
-                throw new IllegalArgumentException("no decoding rule for task " + task);
-        }
+        return task.spec().decoding().withAdjustableMaxLength(cocoCaptionMaxLength).generationConfig(config);
     }
 }

@@ -1,20 +1,11 @@
 package org.vladapter.eval;
 
 import org.vladapter.model.VlModel;
-import org.vladapter.metrics.AccuracyScore;
-import org.vladapter.metrics.CaptionEvaluator;
-import org.vladapter.metrics.CaptionScores;
-import org.vladapter.metrics.ExactMatchAccuracy;
-import org.vladapter.metrics.Nlvr2Example;
-import org.vladapter.metrics.Nlvr2Metrics;
-import org.vladapter.metrics.VideoQaAccuracy;
-import org.vladapter.metrics.VideoQaExample;
-import org.vladapter.metrics.VqaAccuracy;
 import org.vladapter.metrics.VqaAnnotation;
 import org.vladapter.tasks.Batch;
 import org.vladapter.tasks.BatchCollator;
 import org.vladapter.tasks.Example;
-import org.vladapter.tasks.Reference;
+import org.vladapter.tasks.TaskMetric;
 import org.vladapter.tasks.Task;
 import org.vladapter.tasks.VideoClip;
 import org.vladapter.tasks.TaskDataset;
@@ -28,7 +19,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Evaluates a {@link VlModel} on one task's split with the paper's metric:
+ * Evaluates a {@link VlModel} on one task's split with the paper's metric (the task's
+ * {@link org.vladapter.tasks.TaskSpec#metric()}, {@link org.vladapter.tasks.TaskMetrics}):
  * VQA score (see below), GQA exact match, NLVR2 accuracy (and consistency), COCO / TVC / YC2C CIDEr-D ×100
  * (with BLEU-1..4 and ROUGE-L), TVQA / How2QA accuracy; all main scores in 0-100.
  *
@@ -147,7 +139,7 @@ public final class TaskEvaluation {
     }
 
     /**
-     * Scores predictions against the examples' references.
+     * Scores predictions against the examples' references with the task's metric.
      *
      * @param task the task
      * @param examples the evaluated examples
@@ -157,83 +149,7 @@ public final class TaskEvaluation {
      */
     public static Result score(Task task, List<Example> examples, Map<String, String> predictions,
             Map<String, VqaAnnotation> vqaAnnotations) {
-        Map<String, Double> metrics = new LinkedHashMap<>();
-        double main;
-        switch (task) {
-            case VQA: {
-                double sum = 0;
-                for (Example e : examples) {
-                    Reference.AnswerScores ref = (Reference.AnswerScores) e.reference();
-                    sum += ref.scores().getOrDefault(predictions.get(e.id()), 0f);
-                }
-                main = 100.0 * sum / examples.size();
-                metrics.put("vqa_score", main);
-                if (!vqaAnnotations.isEmpty()) {
-                    Map<String, String> byQuestion = new LinkedHashMap<>();
-                    for (Example e : examples) {
-                        byQuestion.put(e.id(), predictions.get(e.id()));
-                    }
-                    main = VqaAccuracy.vlT5().evaluate(byQuestion, vqaAnnotations).overall();
-                    metrics.put("accuracy", main);
-                }
-                break;
-            }
-            case GQA: {
-                Map<String, String> gold = new LinkedHashMap<>();
-                for (Example e : examples) {
-                    Reference.AnswerScores ref = (Reference.AnswerScores) e.reference();
-                    gold.put(e.id(), ref.scores().entrySet().stream()
-                            .max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(""));
-                }
-                AccuracyScore acc = ExactMatchAccuracy.evaluate(predictions, gold);
-                main = acc.percent();
-                metrics.put("accuracy", main);
-                break;
-            }
-            case NLVR2: {
-                List<Nlvr2Example> refs = new ArrayList<>();
-                Map<String, Boolean> preds = new LinkedHashMap<>();
-                for (Example e : examples) {
-                    Reference.PairLabel ref = (Reference.PairLabel) e.reference();
-                    refs.add(new Nlvr2Example(ref.identifier(), ref.label() == 1));
-                    preds.put(ref.identifier(), "true".equals(predictions.get(e.id())));
-                }
-                Nlvr2Metrics m = Nlvr2Metrics.evaluate(refs, preds);
-                main = 100.0 * m.accuracy();
-                metrics.put("accuracy", main);
-                metrics.put("consistency", 100.0 * m.consistency());
-                break;
-            }
-            case TVQA:
-            case HOW2QA: {
-                List<VideoQaExample> refs = new ArrayList<>();
-                for (Example e : examples) {
-                    Reference.Choice ref = (Reference.Choice) e.reference();
-                    refs.add(new VideoQaExample(e.id(), ref.answerIndex(), ref.type()));
-                }
-                VideoQaAccuracy acc = VideoQaAccuracy.evaluate(refs, predictions);
-                main = 100.0 * acc.overall();
-                metrics.put("accuracy", main);
-                break;
-            }
-            case COCO_CAPTION:
-            case TVC:
-            case YC2C: {
-                List<String> candidates = new ArrayList<>();
-                List<List<String>> references = new ArrayList<>();
-                for (Example e : examples) {
-                    candidates.add(predictions.get(e.id()));
-                    references.add(((Reference.Captions) e.reference()).references());
-                }
-                CaptionScores s = CaptionEvaluator.builder().build().evaluate(candidates, references);
-                s.asMap().forEach(metrics::put);
-                main = 100.0 * s.ciderD();
-                metrics.put("CIDEr-D x100", main);
-                break;
-            }
-            default:
-                throw new IllegalArgumentException("no metric for task " + task);
-        }
-        return new Result(task, main, metrics, predictions);
+        TaskMetric.Scores scores = task.spec().metric().score(examples, predictions, vqaAnnotations);
+        return new Result(task, scores.main(), scores.metrics(), predictions);
     }
 }

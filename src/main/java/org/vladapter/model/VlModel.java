@@ -1,6 +1,5 @@
 package org.vladapter.model;
 
-import org.vladapter.eval.TaskDecoding;
 import org.vladapter.train.MicroBatch;
 
 import ai.djl.ndarray.NDArray;
@@ -23,6 +22,8 @@ import org.vladapter.peft.TrainableSelector;
 import org.vladapter.peft.adapter.AdapterConfig;
 import org.vladapter.peft.lora.LoraHooks;
 import org.vladapter.tasks.Batch;
+import org.vladapter.tasks.Decoding;
+import org.vladapter.tasks.TaskSpec;
 import org.vladapter.tasks.Task;
 import org.vladapter.tokenize.TextEncoder;
 import org.vladapter.train.TrainableModel;
@@ -200,9 +201,9 @@ public final class VlModel implements TrainableModel<Batch>, AutoCloseable {
     }
 
     /**
-     * The task's training loss (docs/behaviour.md#losses): VQA per-example token means weighted by the sampled answer's
-     * score; COCO captions the token mean over the batch; every other task the batch mean of per-example
-     * token means.
+     * The task's training loss (docs/behaviour.md#losses), reduced as its {@link TaskSpec#loss()} says: VQA
+     * per-example token means weighted by the sampled answer's score; COCO captions the token mean over the
+     * batch; every other task the batch mean of per-example token means.
      *
      * @param batch a batch with targets
      * @param ctx forward context (training or not; the task is taken from the batch). Call inside an
@@ -218,14 +219,11 @@ public final class VlModel implements TrainableModel<Batch>, AutoCloseable {
         NDArray labels = batch.labels(bm);
         ForwardContext c = new ForwardContext(ctx.training(), batch.task().key());
         NDArray logits = model.forward(encoderInput(batch, bm, c), model.shiftRight(labels), c);
-        switch (batch.task()) {
-            case VQA:
-                return Losses.exampleMeans(logits, labels).mul(batch.lossWeights(bm)).mean();
-            case COCO_CAPTION:
-                return Losses.tokenMean(logits, labels);
-            default:
-                return Losses.exampleMeans(logits, labels).mean();
-        }
+        return switch (batch.task().spec().loss()) {
+            case SCORE_WEIGHTED_EXAMPLE_MEAN -> Losses.exampleMeans(logits, labels).mul(batch.lossWeights(bm)).mean();
+            case TOKEN_MEAN -> Losses.tokenMean(logits, labels);
+            case EXAMPLE_MEAN -> Losses.exampleMeans(logits, labels).mean();
+        };
     }
 
     /**
@@ -238,7 +236,7 @@ public final class VlModel implements TrainableModel<Batch>, AutoCloseable {
         int n = batch.size();
         int k = Math.max(1, Math.min(parts, n));
         int per = (n + k - 1) / k;
-        boolean tokens = batch.task() == Task.COCO_CAPTION;
+        boolean tokens = batch.task().spec().loss().weighsTokens();
         double total = tokens ? targetTokens(batch.labels(), 0, n) : n;
         List<MicroBatch<Batch>> out = new java.util.ArrayList<>();
         for (int from = 0; from < n; from += per) {
@@ -295,7 +293,7 @@ public final class VlModel implements TrainableModel<Batch>, AutoCloseable {
 
     /**
      * Predicts answers for a batch as the original evaluation does: generation with the task's settings
-     * ({@link TaskDecoding}), decoded as its {@code batch_decode(ids, skip_special_tokens=True)} under
+     * ({@link TaskSpec#decoding()}), decoded as its {@code batch_decode(ids, skip_special_tokens=True)} under
      * transformers 4.2.1 (special tokens skipped, tokenization spaces cleaned up: {@link TextEncoder#decode});
      * for NLVR2, "true" or "false" from the logits of the first answer token.
      *
@@ -320,10 +318,11 @@ public final class VlModel implements TrainableModel<Batch>, AutoCloseable {
         ForwardContext ctx = ForwardContext.eval(batch.task().key());
         try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
             EncoderInput input = encoderInput(batch, m, ctx);
-            if (batch.task() == Task.NLVR2) {
-                return predictNlvr(input, m, ctx);
+            Decoding decoding = batch.task().spec().decoding();
+            if (decoding.trueFalse()) {
+                return predictTrueFalse(input, m, ctx);
             }
-            GenerationConfig cfg = TaskDecoding.forTask(batch.task(), model.config());
+            GenerationConfig cfg = decoding.generationConfig(model.config());
             long[][] ids = new Generator(model).generate(input, cfg, ctx);
             List<String> out = new ArrayList<>(ids.length);
             for (long[] row : ids) {
@@ -333,7 +332,7 @@ public final class VlModel implements TrainableModel<Batch>, AutoCloseable {
         }
     }
 
-    private List<String> predictNlvr(EncoderInput input, NDManager m, ForwardContext ctx) {
+    private List<String> predictTrueFalse(EncoderInput input, NDManager m, ForwardContext ctx) {
         long trueId = firstContentId("true");
         long falseId = firstContentId("false");
         long b = input.batchSize();

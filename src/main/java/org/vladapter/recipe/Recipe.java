@@ -4,10 +4,10 @@ import org.vladapter.train.PaperSeed;
 import org.vladapter.model.VlModel;
 import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.MethodPreset;
-import org.vladapter.tasks.DatasetLayout;
 import org.vladapter.tasks.MultitaskLoader;
 import org.vladapter.tasks.ReaderOptions;
 import org.vladapter.tasks.Task;
+import org.vladapter.tasks.TaskSpec;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -186,7 +186,7 @@ public final class Recipe {
      * @return its training split in the release layout
      */
     public String trainSplit(Task task) {
-        return DatasetLayout.trainSplit(task);
+        return task.spec().splits().train();
     }
 
     /**
@@ -194,7 +194,7 @@ public final class Recipe {
      * @return the split evaluated after every epoch
      */
     public String validationSplit(Task task) {
-        return DatasetLayout.validationSplit(task);
+        return task.spec().splits().validation();
     }
 
     /**
@@ -207,10 +207,8 @@ public final class Recipe {
      * @return the labelled test split, or empty
      */
     public Optional<String> testSplit(Task task) {
-        return switch (task) {
-            case VQA, GQA, NLVR2, COCO_CAPTION -> Optional.of(DatasetLayout.testSplit(task));
-            default -> Optional.empty();
-        };
+        TaskSpec.Splits splits = task.spec().splits();
+        return splits.testLabelled() ? Optional.of(splits.test()) : Optional.empty();
     }
 
     /**
