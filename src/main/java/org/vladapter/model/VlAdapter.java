@@ -10,18 +10,13 @@ import org.vladapter.backbone.LayerHooks;
 import org.vladapter.backbone.ModelConfig;
 import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.BackboneShape;
-import org.vladapter.peft.BaselineConfig;
 import org.vladapter.peft.Method;
 import org.vladapter.peft.MethodConfig;
 import org.vladapter.peft.MethodPreset;
+import org.vladapter.peft.MethodSpec;
 import org.vladapter.peft.ParameterSummary;
 import org.vladapter.peft.Sharing;
 import org.vladapter.peft.TrainableSelector;
-import org.vladapter.peft.adapter.AdapterConfig;
-import org.vladapter.peft.compacter.CompacterConfig;
-import org.vladapter.peft.hyperformer.HyperformerConfig;
-import org.vladapter.peft.lora.LoraConfig;
-import org.vladapter.peft.prompt.PromptConfig;
 import org.vladapter.tasks.Task;
 import org.vladapter.tokenize.TextEncoder;
 import org.vladapter.vision.VisualEmbedding;
@@ -79,11 +74,14 @@ public final class VlAdapter {
         return config.vocabSize() == 32128 ? 32200 : config.vocabSize() + 100;
     }
 
-    /** Option names of {@link Builder#option} that take integers. */
-    static final List<String> INTEGER_OPTIONS = List.of("rank", "reduction_factor", "prompt_length", "mid_dim", "phm_dim");
-
-    /** Option names of {@link Builder#option} that take decimals. */
-    static final List<String> DECIMAL_OPTIONS = List.of("alpha", "lora_dropout");
+    /** @return every flat option of every method ({@link MethodSpec#options()}), by name, with its type */
+    static Map<String, Class<? extends Number>> allOptions() {
+        Map<String, Class<? extends Number>> all = new LinkedHashMap<>();
+        for (Method m : Method.values()) {
+            all.putAll(m.spec().options());
+        }
+        return all;
+    }
 
     /**
      * Builder of {@link VlModel} with bare fluent names: {@code backbone}, {@code method} and {@code tasks}
@@ -267,11 +265,12 @@ public final class VlAdapter {
          * @throws IllegalArgumentException for an unknown name (listing the known ones) or a malformed value
          */
         public Builder option(String name, String value) {
-            boolean integer = INTEGER_OPTIONS.contains(name);
-            if (!integer && !DECIMAL_OPTIONS.contains(name)) {
+            Map<String, Class<? extends Number>> known = allOptions();
+            if (!known.containsKey(name)) {
                 throw new IllegalArgumentException("unknown option '" + name + "'; known options: "
-                        + String.join(", ", INTEGER_OPTIONS) + ", " + String.join(", ", DECIMAL_OPTIONS));
+                        + String.join(", ", known.keySet()));
             }
+            boolean integer = known.get(name) == Integer.class;
             try {
                 options.put(name, integer ? (Object) Integer.valueOf(value.trim()) : (Object) Double.valueOf(value.trim()));
             } catch (NumberFormatException e) {
@@ -400,78 +399,17 @@ public final class VlAdapter {
                         + " (" + presetSharing + "); pick the " + sharing.name().toLowerCase(java.util.Locale.ROOT)
                         + " preset instead");
             }
-            Sharing s = sharing != null ? sharing : presetSharing != null ? presetSharing : Sharing.DEFAULT;
-            switch (method) {
-                case ADAPTER:
-                case HALF_SHARED_ADAPTER: {
-                    allow("reduction_factor");
-                    AdapterConfig.Builder b = AdapterConfig.builder();
-                    if (method == Method.HALF_SHARED_ADAPTER) {
-                        b.sharing(Sharing.MULTIPLE).shareUpSampler(true);
-                        if (sharing != null && sharing != Sharing.MULTIPLE) {
-                            throw new IllegalArgumentException("half-shared adapters are per task (sharing MULTIPLE)");
-                        }
-                    } else {
-                        b.sharing(s);
-                    }
-                    ifSet("reduction_factor", v -> b.reductionFactor((Integer) v));
-                    return b.build();
-                }
-                case COMPACTER: {
-                    allow("reduction_factor", "phm_dim");
-                    CompacterConfig.Builder b = CompacterConfig.builder().sharing(s);
-                    ifSet("reduction_factor", v -> b.reductionFactor((Integer) v));
-                    ifSet("phm_dim", v -> b.phmDim((Integer) v));
-                    return b.build();
-                }
-                case HYPERFORMER: {
-                    allow("reduction_factor");
-                    noSharing();
-                    HyperformerConfig.Builder b = HyperformerConfig.builder();
-                    ifSet("reduction_factor", v -> b.reductionFactor((Integer) v));
-                    return b.build();
-                }
-                case LORA: {
-                    allow("rank", "alpha", "lora_dropout");
-                    LoraConfig.Builder b = LoraConfig.builder().sharing(s);
-                    ifSet("rank", v -> b.rank((Integer) v));
-                    ifSet("alpha", v -> b.alpha((Double) v));
-                    ifSet("lora_dropout", v -> b.dropout((Double) v));
-                    return b.build();
-                }
-                case PROMPT: {
-                    allow("prompt_length", "mid_dim");
-                    PromptConfig.Builder b = PromptConfig.builder().sharing(s);
-                    ifSet("prompt_length", v -> b.promptLength((Integer) v));
-                    ifSet("mid_dim", v -> b.midDim((Integer) v));
-                    return b.build();
-                }
-                default:
-                    allow();
-                    noSharing();
-                    return BaselineConfig.of(method);
-            }
-        }
-
-        private void noSharing() {
-            if (sharing != null) {
-                throw new IllegalArgumentException("sharing does not apply to method " + method);
-            }
-        }
-
-        private void allow(String... names) {
-            List<String> allowed = Arrays.asList(names);
+            MethodSpec spec = method.spec();
+            List<String> allowed = MethodSpec.optionNames(method);
             List<String> wrong = options.keySet().stream().filter(k -> !allowed.contains(k)).collect(Collectors.toList());
             if (!wrong.isEmpty()) {
                 throw new IllegalArgumentException("option(s) " + wrong + " do not apply to method " + method
                         + (allowed.isEmpty() ? " (it has no options)" : "; its options: " + allowed));
             }
-        }
-
-        private void ifSet(String key, java.util.function.Consumer<Object> apply) {
-            if (options.containsKey(key)) {
-                apply.accept(options.get(key));
+            if (!spec.hasSharing() && sharing != null) {
+                throw new IllegalArgumentException("sharing does not apply to method " + method);
             }
+            return spec.fromOptions(method, sharing != null ? sharing : presetSharing, options);
         }
 
         /**

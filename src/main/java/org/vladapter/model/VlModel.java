@@ -17,9 +17,7 @@ import org.vladapter.nn.ForwardContext;
 import org.vladapter.nn.Losses;
 import org.vladapter.peft.MethodConfig;
 import org.vladapter.peft.ParameterSummary;
-import org.vladapter.peft.Sharing;
 import org.vladapter.peft.TrainableSelector;
-import org.vladapter.peft.adapter.AdapterConfig;
 import org.vladapter.peft.lora.LoraHooks;
 import org.vladapter.tasks.Batch;
 import org.vladapter.tasks.Decoding;
@@ -30,12 +28,9 @@ import org.vladapter.train.TrainableModel;
 import org.vladapter.vision.VisualEmbedding;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +45,7 @@ public final class VlModel implements TrainableModel<Batch>, AutoCloseable {
     private final VisualEmbedding visual;
     private final MethodConfig method;
     private final List<Task> tasks;
+    private final List<String> taskKeys;
     private final TrainableSelector selector;
     private final TextEncoder tokenizer;
     private final NDManager manager;
@@ -65,6 +61,7 @@ public final class VlModel implements TrainableModel<Batch>, AutoCloseable {
         this.visual = visual;
         this.method = method;
         this.tasks = List.copyOf(tasks);
+        this.taskKeys = this.tasks.stream().map(Task::key).toList();
         this.selector = selector;
         this.tokenizer = tokenizer;
         this.manager = manager;
@@ -258,13 +255,9 @@ public final class VlModel implements TrainableModel<Batch>, AutoCloseable {
     }
 
     /**
-     * Whether a task's forward pass touches a parameter, decided from its name: a parameter belongs to
-     * another task when one of its dotted name segments is another task's key ({@code adapters.gqa},
-     * {@code lora_As.gqa}, {@code prompts.gqa}, {@code task_to_embeddings.gqa}). The rule applies to the
-     * per-task methods (sharing MULTIPLE, half-shared adapters, Hyperformer's task embeddings); with SINGLE
-     * sharing or a method without per-task modules every parameter is used (a shared module is named
-     * under the first task's key, which is no evidence of ownership). For half-shared adapters the shared
-     * half ({@code up_sampler}, or {@code down_sampler} when that is the shared one) is used by all tasks.
+     * Whether a task's forward pass touches a parameter, as the method's configuration decides from the
+     * name ({@link MethodConfig#usesParameter}): a per-task module of another task is not used, a shared one
+     * (single sharing, the shared half of half-shared adapters, Hyperformer's hyper-networks) is.
      *
      * @param taskKey the step's task key
      * @param parameterName a parameter's name
@@ -272,23 +265,7 @@ public final class VlModel implements TrainableModel<Batch>, AutoCloseable {
      */
     @Override
     public boolean usesParameter(String taskKey, String parameterName) {
-        boolean perTask = method.sharing().orElse(Sharing.SINGLE) == Sharing.MULTIPLE
-                || method.method() == org.vladapter.peft.Method.HYPERFORMER;
-        if (!perTask) {
-            return true;
-        }
-        Set<String> segments = new HashSet<>(Arrays.asList(parameterName.split("\\.")));
-        if (method instanceof AdapterConfig a
-                && (a.shareUpSampler() && segments.contains("up_sampler")
-                        || a.shareDownSampler() && segments.contains("down_sampler"))) {
-            return true;
-        }
-        for (Task t : tasks) {
-            if (!t.key().equals(taskKey) && segments.contains(t.key())) {
-                return false;
-            }
-        }
-        return true;
+        return method.usesParameter(taskKey, parameterName, taskKeys);
     }
 
     /**

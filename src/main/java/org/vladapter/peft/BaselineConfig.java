@@ -1,5 +1,6 @@
 package org.vladapter.peft;
 
+import org.vladapter.tasks.Task;
 import com.google.gson.JsonObject;
 import org.vladapter.backbone.LayerHooks;
 
@@ -32,13 +33,11 @@ public final class BaselineConfig implements MethodConfig {
      * @throws IllegalArgumentException for a method that adds modules
      */
     public static BaselineConfig of(Method method) {
-        switch (method) {
-            case FULL_FINETUNING, VISUAL_PROJECTION_ONLY, VISUAL_PROJECTION_LAYERNORM -> {
-                return new BaselineConfig(method);
-            }
-            default -> throw new IllegalArgumentException(
+        if (!(method.spec() instanceof BaselineMethod)) {
+            throw new IllegalArgumentException(
                     method + " adds modules; use its own config class (AdapterConfig, LoraConfig, ...)");
         }
+        return new BaselineConfig(method);
     }
 
     @Override
@@ -93,5 +92,14 @@ public final class BaselineConfig implements MethodConfig {
     @Override
     public String toString() {
         return "BaselineConfig" + asMap();
+    }
+
+    /** Full fine-tuning: 1e-4 on images, 3e-5 on video, as its scripts; the ablations as every method. */
+    @Override
+    public double paperLearningRate(Task.Modality modality) {
+        if (method == Method.FULL_FINETUNING) {
+            return modality == Task.Modality.VIDEO ? 3e-5 : 1e-4;
+        }
+        return MethodConfig.super.paperLearningRate(modality);
     }
 }

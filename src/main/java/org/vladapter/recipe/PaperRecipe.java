@@ -1,15 +1,15 @@
 package org.vladapter.recipe;
 
 import org.vladapter.backbone.ModelType;
-import org.vladapter.peft.Method;
 import org.vladapter.peft.MethodPreset;
 import org.vladapter.tasks.Task;
 
 import java.util.List;
 
 /**
- * The released scripts' hyper-parameters (docs/behaviour.md#recipe): epochs, base batch size and learning rate per
- * method, backbone and modality. Per-task batch sizes follow from the base batch size
+ * The released scripts' hyper-parameters (docs/behaviour.md#recipe): epochs per modality; base batch size and
+ * learning rate per method, backbone and modality, which each method's configuration owns
+ * ({@link org.vladapter.peft.MethodConfig}). Per-task batch sizes follow from the base batch size
  * ({@link org.vladapter.tasks.MultitaskLoader#paperBatchSizes}).
  */
 public final class PaperRecipe {
@@ -33,7 +33,8 @@ public final class PaperRecipe {
     }
 
     /**
-     * The base batch size of the released script for a method, backbone and modality.
+     * The base batch size of the released script for a method, backbone and modality, as the method's
+     * configuration gives it ({@link org.vladapter.peft.MethodConfig#paperBaseBatchSize}).
      *
      * <p>Image tasks: 500 (BART) / 300 (T5) for every method. Video tasks: 50 for BART; for T5 the scripts
      * differ by method: {@code scripts/video/full_finetuning.sh} and {@code single_adapter.sh} set 30, while
@@ -50,35 +51,17 @@ public final class PaperRecipe {
      *     LoRA and single prompt
      */
     public static int baseBatchSize(ModelType type, MethodPreset preset, List<Task> tasks) {
-        boolean bart = type == ModelType.BART;
-        if (!isVideo(tasks)) {
-            return bart ? 500 : 300;
-        }
-        if (bart) {
-            return 50;
-        }
-        return preset == MethodPreset.SINGLE_LORA || preset == MethodPreset.SINGLE_PROMPT ? 300 : 30;
+        return preset.defaultConfig().paperBaseBatchSize(type, Task.Modality.of(tasks));
     }
 
     /**
      * @param preset the method row
      * @param tasks the tasks
-     * @return the learning rate of the released script (half-shared adapters have no script: 3e-4, as
-     *     multiple adapters)
+     * @return the learning rate of the released script, as the method's configuration gives it
+     *     ({@link org.vladapter.peft.MethodConfig#paperLearningRate}; half-shared adapters have no script:
+     *     3e-4, as multiple adapters)
      */
     public static double learningRate(MethodPreset preset, List<Task> tasks) {
-        Method m = preset.method();
-        if (isVideo(tasks)) {
-            return m == Method.FULL_FINETUNING ? 3e-5 : 3e-4;
-        }
-        switch (preset) {
-            case FULL_FINETUNING:
-                return 1e-4;
-            case MULTIPLE_ADAPTERS:
-            case HALF_SHARED_ADAPTERS:
-                return 3e-4;
-            default:
-                return 1e-3;
-        }
+        return preset.defaultConfig().paperLearningRate(Task.Modality.of(tasks));
     }
 }

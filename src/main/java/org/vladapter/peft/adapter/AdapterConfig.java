@@ -1,5 +1,6 @@
 package org.vladapter.peft.adapter;
 
+import org.vladapter.tasks.Task;
 import com.google.gson.JsonObject;
 import org.vladapter.peft.ConfigJson;
 import org.vladapter.peft.BottleneckBuilder;
@@ -220,5 +221,21 @@ public final class AdapterConfig implements MethodConfig {
         public AdapterConfig build() {
             return new AdapterConfig(this);
         }
+    }
+
+    /** Multiple and half-shared adapters: 3e-4 on images, as their scripts; single adapters 1e-3; video 3e-4. */
+    @Override
+    public double paperLearningRate(Task.Modality modality) {
+        return modality == Task.Modality.IMAGE && sharing == Sharing.MULTIPLE ? 3e-4 : MethodConfig.super.paperLearningRate(modality);
+    }
+
+    /** The shared half of half-shared adapters ({@code up_sampler}, or {@code down_sampler}) serves every task. */
+    @Override
+    public boolean usesParameter(String taskKey, String parameterName, List<String> taskKeys) {
+        List<String> segments = java.util.Arrays.asList(parameterName.split("\\."));
+        if (shareUpSampler && segments.contains("up_sampler") || shareDownSampler && segments.contains("down_sampler")) {
+            return true;
+        }
+        return MethodConfig.super.usesParameter(taskKey, parameterName, taskKeys);
     }
 }

@@ -208,4 +208,10 @@ public final class HyperformerConfig implements MethodConfig {
             return new HyperformerConfig(this);
         }
     }
+
+    /** The task embeddings are per task (named by task key); the hyper-networks serve every task. */
+    @Override
+    public boolean usesParameter(String taskKey, String parameterName, List<String> taskKeys) {
+        return !MethodConfig.ownedByAnotherTask(taskKey, parameterName, taskKeys);
+    }
 }

@@ -1,5 +1,7 @@
 package org.vladapter.peft.prompt;
 
+import org.vladapter.backbone.ModelType;
+import org.vladapter.tasks.Task;
 import com.google.gson.JsonObject;
 import org.vladapter.peft.ConfigJson;
 import org.vladapter.backbone.LayerHooks;
@@ -169,5 +171,17 @@ public final class PromptConfig implements MethodConfig {
         public PromptConfig build() {
             return new PromptConfig(this);
         }
+    }
+
+    /**
+     * Single modules on T5 video: 300, what {@code scripts/video/single_prompt.sh} sets (ten times the other T5 video
+     * runs, likely a typo in the script, but what it ran); otherwise as every method.
+     */
+    @Override
+    public int paperBaseBatchSize(ModelType backbone, Task.Modality modality) {
+        if (backbone == ModelType.T5 && modality == Task.Modality.VIDEO && sharing == Sharing.SINGLE) {
+            return 300;
+        }
+        return MethodConfig.super.paperBaseBatchSize(backbone, modality);
     }
 }
