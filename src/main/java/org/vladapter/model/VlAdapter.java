@@ -1,10 +1,10 @@
 package org.vladapter.model;
 
 import org.vladapter.train.PaperSeed;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import org.vladapter.backbone.Backbone;
 import org.vladapter.io.LibraryVersion;
+import org.vladapter.nn.SeededInitialisation;
 import org.vladapter.backbone.EncoderDecoder;
 import org.vladapter.backbone.LayerHooks;
 import org.vladapter.backbone.ModelConfig;
@@ -340,7 +340,9 @@ public final class VlAdapter {
         }
 
         /**
-         * @param seed seed of every random initialisation (default {@link PaperSeed#VALUE}, the paper's)
+         * @param seed seed of the model's random initialisation (default {@link PaperSeed#VALUE}, the paper's),
+         *     recorded in the provenance as {@code seed}; {@link #build()} does not leave it as the engine's seed
+         *     ({@link SeededInitialisation})
          * @return this
          */
         public Builder seed(long seed) {
@@ -427,10 +429,10 @@ public final class VlAdapter {
             int feat = featureDim();
             List<String> keys = taskKeys();
             NDManager m = manager != null ? manager : NDManager.newBaseManager();
-            Engine.getInstance().setRandomSeed((int) seed);
             VisualEmbedding visual = visualEmbedding(config, feat);
             LayerHooks hooks = cfg.createHooks(keys, shape(config));
-            EncoderDecoder model = bb.withDropout(dropout).build(m, hooks, visual, vocab);
+            // the model's own seed drives its initialisation; the engine's seed is the caller's again afterwards
+            EncoderDecoder model = SeededInitialisation.run(seed, () -> bb.withDropout(dropout).build(m, hooks, visual, vocab));
             TrainableSelector selector = selector(cfg);
             selector.apply(model.namedParameters());
             Map<String, Object> provenance = new LinkedHashMap<>();
