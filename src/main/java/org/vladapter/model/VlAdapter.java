@@ -402,7 +402,7 @@ public final class VlAdapter {
                         + " preset instead");
             }
             MethodSpec spec = method.spec();
-            List<String> allowed = MethodSpec.optionNames(method);
+            List<String> allowed = List.copyOf(spec.options().keySet());
             List<String> wrong = options.keySet().stream().filter(k -> !allowed.contains(k)).collect(Collectors.toList());
             if (!wrong.isEmpty()) {
                 throw new IllegalArgumentException("option(s) " + wrong + " do not apply to method " + method

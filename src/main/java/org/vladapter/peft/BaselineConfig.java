@@ -33,7 +33,7 @@ public final class BaselineConfig implements MethodConfig {
      * @throws IllegalArgumentException for a method that adds modules
      */
     public static BaselineConfig of(Method method) {
-        if (!(method.spec() instanceof BaselineMethod)) {
+        if (!method.spec().configType().equals(TYPE)) {
             throw new IllegalArgumentException(
                     method + " adds modules; use its own config class (AdapterConfig, LoraConfig, ...)");
         }

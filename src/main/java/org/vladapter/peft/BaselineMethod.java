@@ -1,70 +1,24 @@
 package org.vladapter.peft;
 
-import com.google.gson.JsonObject;
-
-import java.util.Map;
-import java.util.Optional;
-
 /**
  * The methods that add no module ({@link BaselineConfig}): full fine-tuning (everything trains) and the two
- * ablations, the visual projection alone or with the LayerNorms.
+ * ablations, the visual projection alone or with the LayerNorms. No options, no sharing.
  */
-public final class BaselineMethod implements MethodSpec {
+public final class BaselineMethod {
 
     /** Full fine-tuning: every parameter, the shared token embedding included. */
-    public static final BaselineMethod FULL_FINETUNING = new BaselineMethod(true, false);
+    public static final MethodSpec FULL_FINETUNING = spec().trainsEverything(true).build();
 
     /** Only the visual projection. */
-    public static final BaselineMethod VISUAL_PROJECTION_ONLY = new BaselineMethod(false, false);
+    public static final MethodSpec VISUAL_PROJECTION_ONLY = spec().build();
 
     /** The visual projection and every LayerNorm. */
-    public static final BaselineMethod VISUAL_PROJECTION_LAYERNORM = new BaselineMethod(false, true);
+    public static final MethodSpec VISUAL_PROJECTION_LAYERNORM = spec().unfreezesLayerNorms(true).build();
 
-    private final boolean everything;
-    private final boolean layerNorms;
+    private BaselineMethod() {}
 
-    private BaselineMethod(boolean everything, boolean layerNorms) {
-        this.everything = everything;
-        this.layerNorms = layerNorms;
-    }
-
-    @Override
-    public String configType() {
-        return BaselineConfig.TYPE;
-    }
-
-    @Override
-    public MethodConfig fromJson(JsonObject json) {
-        return BaselineConfig.fromJson(json);
-    }
-
-    @Override
-    public Map<String, Class<? extends Number>> options() {
-        return Map.of();
-    }
-
-    @Override
-    public boolean hasSharing() {
-        return false;
-    }
-
-    @Override
-    public MethodConfig fromOptions(Method method, Sharing sharing, Map<String, Object> options) {
-        return BaselineConfig.of(method);
-    }
-
-    @Override
-    public boolean trainsEverything() {
-        return everything;
-    }
-
-    @Override
-    public boolean unfreezesLayerNorms() {
-        return layerNorms;
-    }
-
-    @Override
-    public Optional<String> trainable(String name, String[] segments) {
-        return Optional.empty();
+    private static MethodSpec.Builder spec() {
+        return MethodSpec.builder(BaselineConfig.TYPE, BaselineConfig::fromJson).sharing(false)
+                .fromOptions((method, sharing, options) -> BaselineConfig.of(method));
     }
 }
