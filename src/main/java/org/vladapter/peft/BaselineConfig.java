@@ -15,6 +15,20 @@ import java.util.Optional;
  */
 public final class BaselineConfig implements MethodConfig {
 
+    /** Full fine-tuning: every parameter, the shared token embedding included. */
+    public static final MethodSpec FULL_FINETUNING_SPEC = methodSpec().trainsEverything(true).build();
+
+    /** Only the visual projection. */
+    public static final MethodSpec VISUAL_PROJECTION_ONLY_SPEC = methodSpec().build();
+
+    /** The visual projection and every LayerNorm. */
+    public static final MethodSpec VISUAL_PROJECTION_LAYERNORM_SPEC = methodSpec().unfreezesLayerNorms(true).build();
+
+    private static MethodSpec.Builder methodSpec() {
+        return MethodSpec.builder(BaselineConfig.TYPE, BaselineConfig::fromJson).sharing(false)
+                .fromOptions((method, sharing, options) -> BaselineConfig.of(method));
+    }
+
     private static final String NAME = "BaselineConfig";
 
     /** The {@code "type"} value of this configuration's JSON. */

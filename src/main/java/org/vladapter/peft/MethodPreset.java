@@ -122,6 +122,24 @@ public enum MethodPreset {
                 + config.sharing().map(Enum::name).orElse("none"));
     }
 
+    /**
+     * The one name of a configuration in every output (run records, results tables, reports): its paper row's
+     * command-line name ({@code single-adapter}), or, for a method without a paper row, the method's name in
+     * the same style with its sharing in front ({@code single-my-method}).
+     *
+     * @param config a method configuration
+     * @return its name
+     */
+    public static String nameOf(MethodConfig config) {
+        for (MethodPreset p : values()) {
+            if (p.method() == config.method() && p.sharing().equals(config.sharing())) {
+                return p.cliName;
+            }
+        }
+        String method = config.method().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return config.sharing().map(s -> s.name().toLowerCase(Locale.ROOT) + "-" + method).orElse(method);
+    }
+
     @Override
     public String toString() {
         return cliName;

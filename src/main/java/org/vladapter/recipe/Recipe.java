@@ -3,6 +3,7 @@ package org.vladapter.recipe;
 import org.vladapter.train.PaperSeed;
 import org.vladapter.model.VlModel;
 import org.vladapter.backbone.ModelType;
+import org.vladapter.peft.MethodConfig;
 import org.vladapter.peft.MethodPreset;
 import org.vladapter.tasks.MultitaskLoader;
 import org.vladapter.tasks.ReaderOptions;
@@ -33,7 +34,7 @@ import java.util.Optional;
  */
 public final class Recipe {
 
-    private final MethodPreset method;
+    private final String method;
     private final List<Task> tasks;
     private final int epochs;
     private final double learningRate;
@@ -66,7 +67,7 @@ public final class Recipe {
      * @return the paper's recipe for it
      */
     public static Recipe paper(VlModel model) {
-        return paper(MethodPreset.of(model.method()), model.config().type(), model.tasks());
+        return paper(model.method(), model.config().type(), model.tasks());
     }
 
     /**
@@ -76,21 +77,28 @@ public final class Recipe {
      * @return the released scripts' recipe
      */
     public static Recipe paper(MethodPreset method, ModelType backbone, List<Task> tasks) {
+        return paper(method.defaultConfig(), backbone, tasks);
+    }
+
+    /**
+     * @param config a method configuration (its method and sharing pick the values, {@link MethodConfig})
+     * @param backbone the backbone family
+     * @param tasks the tasks (all image or all video)
+     * @return the released scripts' recipe for it
+     */
+    public static Recipe paper(MethodConfig config, ModelType backbone, List<Task> tasks) {
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("a recipe needs at least one task");
         }
+        Task.Modality modality = Task.Modality.of(tasks);
         Builder b = new Builder();
-        b.method = method;
+        b.method = MethodPreset.nameOf(config);
         b.tasks = List.copyOf(tasks);
         b.epochs = PaperRecipe.epochs(tasks);
-        b.learningRate = PaperRecipe.learningRate(method, tasks);
-        b.baseBatchSize = PaperRecipe.baseBatchSize(backbone, method, tasks);
-        b.taskPrompts = method.usesTaskPrompts(modality(tasks));
+        b.learningRate = config.paperLearningRate(modality);
+        b.baseBatchSize = config.paperBaseBatchSize(backbone, modality);
+        b.taskPrompts = config.paperTaskPrompts(modality);
         return b.build();
-    }
-
-    private static Task.Modality modality(List<Task> tasks) {
-        return Task.Modality.of(tasks);
     }
 
     /** @return a builder holding this recipe's values */
@@ -111,8 +119,8 @@ public final class Recipe {
         return b;
     }
 
-    /** @return the paper row */
-    public MethodPreset method() {
+    /** @return the method's name ({@link MethodPreset#nameOf}: the paper row's command-line name) */
+    public String method() {
         return method;
     }
 
@@ -223,7 +231,7 @@ public final class Recipe {
     /** @return the values, by name, as recorded in {@code run.json} */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", method.cliName());
+        m.put("method", method);
         m.put("tasks", tasks.stream().map(Task::key).toList());
         m.put("epochs", epochs);
         m.put("learning_rate", learningRate);
@@ -245,7 +253,7 @@ public final class Recipe {
 
     /** Builder of a {@link Recipe}; start from {@link Recipe#paper} and {@link Recipe#toBuilder()}. */
     public static final class Builder {
-        private MethodPreset method;
+        private String method;
         private List<Task> tasks;
         private int epochs;
         private double learningRate;

@@ -277,7 +277,7 @@ public final class VlTraining {
      * @return its method's command-line name ({@code single-adapter}), the one name used in every output
      */
     static String methodName(VlModel model) {
-        return MethodPreset.of(model.method()).cliName();
+        return MethodPreset.nameOf(model.method());
     }
 
     private static Map<String, Double> lastValidation(TrainingResult result) {

@@ -1,5 +1,7 @@
 package org.vladapter.peft.adapter;
 
+import org.vladapter.peft.MethodSpec;
+import org.vladapter.peft.AdapterController;
 import org.vladapter.tasks.Task;
 import com.google.gson.JsonObject;
 import org.vladapter.peft.ConfigJson;
@@ -40,6 +42,32 @@ import java.util.Set;
  * biases; T5: PyTorch's default {@code nn.Linear} init).
  */
 public final class AdapterConfig implements MethodConfig {
+
+    /** Adapters, single or multiple. */
+    public static final MethodSpec SPEC = methodSpec(false);
+
+    /** Half-shared adapters: per task, the up-projection shared. */
+    public static final MethodSpec HALF_SHARED_SPEC = methodSpec(true);
+
+    private static MethodSpec methodSpec(boolean halfShared) {
+        return MethodSpec.builder(AdapterConfig.TYPE, AdapterConfig::fromJson).integerOption("reduction_factor")
+                .fromOptions((method, sharing, options) -> {
+                    AdapterConfig.Builder b = AdapterConfig.builder();
+                    if (halfShared) {
+                        if (sharing != null && sharing != Sharing.MULTIPLE) {
+                            throw new IllegalArgumentException("half-shared adapters are per task (sharing MULTIPLE)");
+                        }
+                        b.sharing(Sharing.MULTIPLE).shareUpSampler(true);
+                    } else {
+                        b.sharing(MethodSpec.orDefault(sharing));
+                    }
+                    MethodSpec.ifSet(options, "reduction_factor", v -> b.reductionFactor((Integer) v));
+                    return b.build();
+                })
+                .unfreezesLayerNorms(true)
+                .trainable((name, segments) -> AdapterController.isAdapterFamily(segments) ? Optional.of("adapter") : Optional.empty())
+                .build();
+    }
 
     private static final String NAME = "AdapterConfig";
 

@@ -1,5 +1,6 @@
 package org.vladapter.peft.prompt;
 
+import org.vladapter.peft.MethodSpec;
 import org.vladapter.backbone.ModelType;
 import org.vladapter.tasks.Task;
 import com.google.gson.JsonObject;
@@ -30,6 +31,19 @@ import java.util.Optional;
  * zero biases; under T5 the embedding is N(0, 1) and the Linears keep PyTorch's default init.
  */
 public final class PromptConfig implements MethodConfig {
+
+    /** The method's spec, registered in {@link Method}: JSON type, flat options, trainable-set rule. */
+    public static final MethodSpec SPEC = MethodSpec.builder(PromptConfig.TYPE, PromptConfig::fromJson)
+            .integerOption("prompt_length").integerOption("mid_dim")
+            .fromOptions((method, sharing, options) -> {
+                PromptConfig.Builder b = PromptConfig.builder().sharing(MethodSpec.orDefault(sharing));
+                MethodSpec.ifSet(options, "prompt_length", v -> b.promptLength((Integer) v));
+                MethodSpec.ifSet(options, "mid_dim", v -> b.midDim((Integer) v));
+                return b.build();
+            })
+            .trainable((name, segments) -> MethodSpec.hasSegment(segments, PromptController.MODULE_NAME)
+                    ? Optional.of("prompt") : Optional.empty())
+            .build();
 
     private static final String NAME = "PromptConfig";
 
