@@ -173,15 +173,9 @@ public final class VlTraining {
         if (!b.model.tasks().contains(Task.VQA)) {
             return Map.of();
         }
-        List<Path> files = new ArrayList<>();
-        Path annotations = DatasetLayout.isHubRelease(b.dataRoot) ? b.dataRoot.resolve("annotations") : b.dataRoot;
-        for (String split : new String[] {"train2014", "val2014"}) {
-            Path f = annotations.resolve("vqa").resolve("v2_mscoco_" + split + "_annotations.json");
-            if (Files.exists(f)) {
-                files.add(f);
-            }
-        }
+        List<Path> files = DatasetLayout.officialVqaAnnotations(b.dataRoot);
         if (files.isEmpty()) {
+            Path annotations = DatasetLayout.isHubRelease(b.dataRoot) ? b.dataRoot.resolve("annotations") : b.dataRoot;
             System.err.println("vladapter: no official VQA annotations under " + annotations.resolve("vqa")
                     + ": VQA is scored with the soft-label VQA score, not the official accuracy");
             return Map.of();

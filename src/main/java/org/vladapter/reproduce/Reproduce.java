@@ -219,16 +219,7 @@ public final class Reproduce {
 
     /** The official VQA annotation files, when the release has them (VQA is then scored with the official accuracy). */
     private static List<Path> vqaAnnotations(Path data, List<Task> tasks) {
-        List<Path> files = new ArrayList<>();
-        if (tasks.contains(Task.VQA)) {
-            for (String split : new String[] {"train2014", "val2014"}) {
-                Path f = data.resolve("vqa").resolve("v2_mscoco_" + split + "_annotations.json");
-                if (Files.exists(f)) {
-                    files.add(f);
-                }
-            }
-        }
-        return files;
+        return tasks.contains(Task.VQA) ? DatasetLayout.officialVqaAnnotations(data) : List.of();
     }
 
     private DatasetLayout layout(Path data, boolean prompts) {

@@ -127,6 +127,26 @@ public final class DatasetLayout implements AutoCloseable {
     }
 
     /**
+     * The official VQA annotation files ({@code vqa/v2_mscoco_{train,val}2014_annotations.json}, 10 human
+     * answers per question) of a release, when it has them: with them VQA is scored with the official accuracy.
+     *
+     * @param root the release's {@code datasets/} folder (or the Hub release, whose annotations are under
+     *     {@code annotations/})
+     * @return the files present, train first; empty when there are none
+     */
+    public static List<Path> officialVqaAnnotations(Path root) {
+        Path annotations = isHubRelease(root) ? root.resolve("annotations") : root;
+        List<Path> files = new ArrayList<>();
+        for (String split : new String[] {"train2014", "val2014"}) {
+            Path f = annotations.resolve("vqa").resolve("v2_mscoco_" + split + "_annotations.json");
+            if (Files.exists(f)) {
+                files.add(f);
+            }
+        }
+        return files;
+    }
+
+    /**
      * @param task a task
      * @return the training split the released scripts use ({@code karpathy_train}, {@code train,valid}, ...;
      *     the task's {@link TaskSpec#splits()})
