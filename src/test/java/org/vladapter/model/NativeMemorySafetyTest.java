@@ -1,4 +1,4 @@
-package org.vladapter;
+package org.vladapter.model;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

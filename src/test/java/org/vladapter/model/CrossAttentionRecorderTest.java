@@ -1,12 +1,11 @@
-package org.vladapter;
+package org.vladapter.model;
 
-import org.vladapter.model.VlModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
-import org.vladapter.TinyVl.Tiny;
+import org.vladapter.model.TinyVl.Tiny;
 import org.vladapter.backbone.CrossAttentionRecorder;
 import org.vladapter.peft.MethodPreset;
 import org.vladapter.tasks.Batch;

@@ -1,8 +1,7 @@
-package org.vladapter;
+package org.vladapter.recipe;
 
 import org.vladapter.model.VlAdapter;
 import org.vladapter.model.VlModel;
-import org.vladapter.recipe.VlTraining;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

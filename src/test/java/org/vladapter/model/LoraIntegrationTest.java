@@ -1,13 +1,12 @@
-package org.vladapter;
+package org.vladapter.model;
 
-import org.vladapter.model.VlModel;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.vladapter.TinyVl.Tiny;
+import org.vladapter.model.TinyVl.Tiny;
 import org.vladapter.peft.MethodPreset;
 import org.vladapter.peft.lora.LoraProjection;
 import org.vladapter.tasks.Batch;

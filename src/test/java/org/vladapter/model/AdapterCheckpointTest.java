@@ -1,14 +1,11 @@
-package org.vladapter;
+package org.vladapter.model;
 
-import org.vladapter.model.VlAdapter;
-import org.vladapter.model.VlModel;
-import org.vladapter.model.AdapterCheckpoint;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.google.gson.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.vladapter.TinyVl.Tiny;
+import org.vladapter.model.TinyVl.Tiny;
 import org.vladapter.io.SafeTensorsFile;
 import org.vladapter.io.SafeTensorsWriter;
 import org.vladapter.peft.MethodConfig;

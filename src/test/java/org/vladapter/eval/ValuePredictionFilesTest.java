@@ -1,7 +1,5 @@
-package org.vladapter;
+package org.vladapter.eval;
 
-import org.vladapter.eval.TaskEvaluation;
-import org.vladapter.eval.PredictionFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vladapter.tasks.DatasetLayout;

@@ -1,6 +1,5 @@
-package org.vladapter;
+package org.vladapter.model;
 
-import org.vladapter.model.VlModel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.engine.Engine;

@@ -1,11 +1,8 @@
-package org.vladapter;
+package org.vladapter.model;
 
-import org.vladapter.model.VlAdapter;
-import org.vladapter.model.VlModel;
-import org.vladapter.model.AdapterCheckpoint;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
-import org.vladapter.TinyVl.Tiny;
+import org.vladapter.model.TinyVl.Tiny;
 import org.vladapter.peft.Method;
 import org.vladapter.peft.MethodPreset;
 import org.vladapter.peft.Sharing;

@@ -1,8 +1,5 @@
-package org.vladapter;
+package org.vladapter.model;
 
-import org.vladapter.model.VlAdapter;
-import org.vladapter.model.VlModel;
-import org.vladapter.model.AdapterCheckpoint;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -13,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.vladapter.TinyVl.Tiny;
+import org.vladapter.model.TinyVl.Tiny;
 import org.vladapter.backbone.EncoderDecoder;
 import org.vladapter.nn.ForwardContext;
 import org.vladapter.peft.Method;

@@ -1,6 +1,5 @@
-package org.vladapter;
+package org.vladapter.recipe;
 
-import org.vladapter.recipe.PaperRecipe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,7 +1,5 @@
-package org.vladapter;
+package org.vladapter.model;
 
-import org.vladapter.model.VlAdapter;
-import org.vladapter.model.VlModel;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -9,7 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.vladapter.TinyVl.Tiny;
+import org.vladapter.model.TinyVl.Tiny;
 import org.vladapter.nn.ForwardContext;
 import org.vladapter.peft.MethodPreset;
 import org.vladapter.tasks.Batch;

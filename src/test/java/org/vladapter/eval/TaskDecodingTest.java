@@ -1,6 +1,5 @@
-package org.vladapter;
+package org.vladapter.eval;
 
-import org.vladapter.eval.TaskDecoding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

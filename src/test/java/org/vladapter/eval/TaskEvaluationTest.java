@@ -1,6 +1,5 @@
-package org.vladapter;
+package org.vladapter.eval;
 
-import org.vladapter.eval.TaskEvaluation;
 import org.junit.jupiter.api.Test;
 import org.vladapter.metrics.VqaAnnotation;
 import org.vladapter.tasks.Example;

@@ -1,8 +1,8 @@
-package org.vladapter;
+package org.vladapter.recipe;
 
+import org.vladapter.model.TinyVl;
 import org.vladapter.model.VlAdapter;
 import org.vladapter.model.VlModel;
-import org.vladapter.recipe.VlTraining;
 import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vladapter.backbone.Backbone;
 import org.vladapter.backbone.FixtureTensors;
-import org.vladapter.recipe.Recipe;
 import org.vladapter.report.ResultsTable;
 import org.vladapter.tasks.ReleaseFixture;
 import org.vladapter.tasks.Task;

@@ -1,6 +1,5 @@
-package org.vladapter;
+package org.vladapter.model;
 
-import org.vladapter.model.VlAdapter;
 import org.vladapter.backbone.Backbone;
 import org.vladapter.backbone.ModelConfig;
 import org.vladapter.backbone.ModelType;
@@ -24,16 +23,16 @@ import java.util.Random;
  * with in-memory examples of the four image tasks, a whitespace tokenizer and a feature store of 7x7 grids of
  * width {@value #FEATURE_DIM}.
  */
-final class TinyVl {
+public final class TinyVl {
 
-    static final int FEATURE_DIM = 16;
-    static final List<Task> TASKS = List.of(Task.VQA, Task.GQA, Task.NLVR2, Task.COCO_CAPTION);
-    static final long SEED = 1234;
+    public static final int FEATURE_DIM = 16;
+    public static final List<Task> TASKS = List.of(Task.VQA, Task.GQA, Task.NLVR2, Task.COCO_CAPTION);
+    public static final long SEED = 1234;
 
     private TinyVl() {}
 
     /** The two tiny backbones. */
-    enum Tiny {
+    public enum Tiny {
         BART("bart-tiny"), T5("t5-tiny");
 
         final String folder;
@@ -42,12 +41,12 @@ final class TinyVl {
             this.folder = folder;
         }
 
-        Backbone backbone() {
+        public Backbone backbone() {
             return Backbone.fromFolder(Path.of("src/test/resources/fixtures/hf", folder));
         }
     }
 
-    static VlAdapter.Builder builder(Tiny tiny, MethodPreset preset) {
+    public static VlAdapter.Builder builder(Tiny tiny, MethodPreset preset) {
         return VlAdapter.builder().backbone(tiny.backbone()).method(preset).tasks(TASKS)
                 .featureDim(FEATURE_DIM).seed(SEED);
     }
@@ -56,10 +55,10 @@ final class TinyVl {
      * Whitespace tokenizer with the backbone's special ids: words map to ids 3..82 by hash, well below the
      * checkpoint vocabulary (128) and the VL rows the visual object-order embedding reads (the top 36 rows).
      */
-    static final class Words implements TextEncoder {
+    public static final class Words implements TextEncoder {
         private final ModelConfig config;
 
-        Words(ModelConfig config) {
+        public Words(ModelConfig config) {
             this.config = config;
         }
 
@@ -109,10 +108,10 @@ final class TinyVl {
     }
 
     /** 7x7 grids of random features, by image id. */
-    static final class Grids implements FeatureStore {
+    public static final class Grids implements FeatureStore {
         private final Map<String, float[][]> features = new LinkedHashMap<>();
 
-        Grids(int width, String... ids) {
+        public Grids(int width, String... ids) {
             Random random = new Random(99);
             for (String id : ids) {
                 float[][] grid = new float[49][width];
@@ -146,7 +145,7 @@ final class TinyVl {
     }
 
     /** Two-example batches of each task, with targets. */
-    static Map<Task, Batch> batches(ModelConfig config) {
+    public static Map<Task, Batch> batches(ModelConfig config) {
         Grids store = new Grids(FEATURE_DIM, "img1", "img2", "img3", "img4");
         Map<Task, Batch> out = new LinkedHashMap<>();
         try (BatchCollator collator = BatchCollator.builder().encoder(new Words(config)).build()) {
