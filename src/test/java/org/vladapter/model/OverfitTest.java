@@ -40,7 +40,7 @@ class OverfitTest {
             MethodPreset.SINGLE_PROMPT, MethodPreset.MULTIPLE_PROMPTS, MethodPreset.VISUAL_PROJECTION_ONLY);
 
     @ParameterizedTest(name = "{0} {1}")
-    @MethodSource("org.vladapter.MethodMatrixTest#matrix")
+    @MethodSource("org.vladapter.model.MethodMatrixTest#matrix")
     void aTinyBatchsLossFalls(Tiny tiny, MethodPreset preset) {
         VlModel model = TinyVl.builder(tiny, preset).dropout(0f).build();
         try (NDManager ignored = model.manager();
