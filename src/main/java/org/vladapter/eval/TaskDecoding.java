@@ -22,7 +22,7 @@ import org.vladapter.tasks.Task;
  * {@link #COCO_CAPTION_MAX_LENGTH_AS_CONFIGURED} (40, what the caption arguments say) is available through
  * {@link #forTask(Task, ModelConfig, int)}.
  *
- * <p><b>Generation semantics.</b> Every task decodes with {@link GenerationSemantics#TRANSFORMERS_4_2_1}, the
+ * <p><b>Generation semantics.</b> Every task decodes with {@link org.vladapter.generate.GenerationSemantics#TRANSFORMERS_4_2_1}, the
  * {@code generate} of the transformers release the original pinned. For VQA and GQA (greedy) this matters for
  * BART: 4.2.1 applies BART's forced EOS at {@code max_length - 1} in beam search only, never in greedy search (its
  * {@code greedy_search} does not call {@code adjust_logits_during_generation}), so a greedy answer that runs to
