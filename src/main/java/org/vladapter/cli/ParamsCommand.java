@@ -57,8 +57,7 @@ public final class ParamsCommand implements Callable<Integer> {
     @Option(names = "--feature-dim", description = "visual feature size (default: 2048 for image tasks, 512 for video)")
     Integer featureDim;
 
-    @Option(names = {"-o", "--option"}, description = "method option NAME=VALUE (rank, alpha, lora_dropout, "
-            + "reduction_factor, prompt_length, mid_dim, phm_dim); repeatable")
+    @Option(names = {"-o", "--option"}, description = "method option NAME=VALUE (${sys:vladapter.method-options}); repeatable")
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = "--unfreeze-t5-layer-norms", description = "also count VL-T5's block LayerNorms as trainable "

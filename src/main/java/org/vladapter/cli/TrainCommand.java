@@ -50,8 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "comma-separated task keys (image: vqa,gqa,nlvr,caption; video: tvqa,how2qa,tvc,yc2c)")
     String tasks;
 
-    @Option(names = {"-o", "--option"}, description = "method option NAME=VALUE, as for params (rank, alpha, "
-            + "lora_dropout, reduction_factor, prompt_length, mid_dim, phm_dim); repeatable")
+    @Option(names = {"-o", "--option"}, description = "method option NAME=VALUE, as for params (${sys:vladapter.method-options}); repeatable")
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = "--epochs", description = "epochs (default: the recipe's, 20 image / 7 video)")

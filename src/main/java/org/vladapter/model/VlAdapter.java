@@ -74,6 +74,11 @@ public final class VlAdapter {
         return config.vocabSize() == 32128 ? 32200 : config.vocabSize() + 100;
     }
 
+    /** @return the names {@link Builder#option} takes: every method's flat options ({@link MethodSpec#options()}) */
+    public static List<String> methodOptions() {
+        return List.copyOf(allOptions().keySet());
+    }
+
     /** @return every flat option of every method ({@link MethodSpec#options()}), by name, with its type */
     static Map<String, Class<? extends Number>> allOptions() {
         Map<String, Class<? extends Number>> all = new LinkedHashMap<>();
