@@ -73,5 +73,4 @@ class MethodSpecTest {
         assertThat(custom.usesParameter("vqa", "encoder.lora_As.vqa.weight", List.of("vqa", "gqa"))).isTrue();
         assertThatThrownBy(() -> MethodSpec.builder("x", j -> null).build()).hasMessageContaining("fromOptions");
     }
-
 }
