@@ -272,7 +272,8 @@ public final class VlModel implements TrainableModel<Batch>, AutoCloseable {
      * Predicts answers for a batch as the original evaluation does: generation with the task's settings
      * ({@link TaskSpec#decoding()}), decoded as its {@code batch_decode(ids, skip_special_tokens=True)} under
      * transformers 4.2.1 (special tokens skipped, tokenization spaces cleaned up: {@link TextEncoder#decode});
-     * for NLVR2, "true" or "false" from the logits of the first answer token.
+     * for a task decoded by comparison ({@link Decoding#trueFalse()}: NLVR2), "true" or "false" from the logits of
+     * the first answer token.
      *
      * @param batch a batch
      * @return one prediction per example
