@@ -214,7 +214,16 @@ public final class Backbone {
         return build(manager, LayerHooks.NONE, null, config.vocabSize());
     }
 
-    private static EncoderDecoder newModel(ModelConfig c, LayerHooks hooks, Module visualEmbedding) {
+    /**
+     * The module tree of a model, every shape known and nothing initialised or allocated: the one place
+     * that picks BART or T5 from a configuration.
+     *
+     * @param c the configuration (its vocabulary size included)
+     * @param hooks PEFT hooks
+     * @param visualEmbedding the visual embedding for a VL model, or {@code null}
+     * @return a {@code BartModel} or {@code T5Model}
+     */
+    public static EncoderDecoder newModel(ModelConfig c, LayerHooks hooks, Module visualEmbedding) {
         return c.type() == ModelType.BART ? new BartModel(c, hooks, visualEmbedding) : new T5Model(c, hooks, visualEmbedding);
     }
 

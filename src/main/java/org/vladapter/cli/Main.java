@@ -55,6 +55,9 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
+    /** System property holding the methods' option names, which the help of {@code -o} shows. */
+    static final String METHOD_OPTIONS = "vladapter.method-options";
+
     /**
      * Runs the command line without exiting the JVM (for tests and notebooks).
      *
@@ -66,6 +69,8 @@ public final class Main implements Runnable {
             // before DJL's loggers exist: slf4j-simple reads system properties over simplelogger.properties
             System.setProperty("org.slf4j.simpleLogger.log.ai.djl", "info");
         }
+        // the help of -o lists the methods' options from the method registry (picocli's ${sys:...})
+        System.setProperty(METHOD_OPTIONS, String.join(", ", org.vladapter.model.VlAdapter.methodOptions()));
         CommandLine cli = new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(Main::reportError);
         showDefaults(cli);

@@ -2,7 +2,7 @@ package org.vladapter.cli;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import org.vladapter.VlAdapter;
+import org.vladapter.model.VlAdapter;
 import org.vladapter.backbone.Backbone;
 import org.vladapter.peft.MethodPreset;
 import org.vladapter.peft.ParameterSummary;
@@ -57,8 +57,7 @@ public final class ParamsCommand implements Callable<Integer> {
     @Option(names = "--feature-dim", description = "visual feature size (default: 2048 for image tasks, 512 for video)")
     Integer featureDim;
 
-    @Option(names = {"-o", "--option"}, description = "method option NAME=VALUE (rank, alpha, lora_dropout, "
-            + "reduction_factor, prompt_length, mid_dim, phm_dim); repeatable")
+    @Option(names = {"-o", "--option"}, description = "method option NAME=VALUE (${sys:vladapter.method-options}); repeatable")
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = "--unfreeze-t5-layer-norms", description = "also count VL-T5's block LayerNorms as trainable "
@@ -100,7 +99,7 @@ public final class ParamsCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         int dim = featureDim != null ? featureDim
-                : taskList.stream().allMatch(t -> t.modality() == Task.Modality.VIDEO) ? 512 : 2048;
+                : Task.Modality.of(taskList).featureDim();
         if (json) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("trainable", summary.trainableParams());

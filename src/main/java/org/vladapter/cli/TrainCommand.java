@@ -1,12 +1,13 @@
 package org.vladapter.cli;
 
+import org.vladapter.train.PaperSeed;
 import org.vladapter.hub.CachedModels;
 import org.vladapter.hub.HubCache;
 
 import ai.djl.ndarray.NDManager;
-import org.vladapter.VlAdapter;
-import org.vladapter.VlModel;
-import org.vladapter.VlTraining;
+import org.vladapter.model.VlAdapter;
+import org.vladapter.model.VlModel;
+import org.vladapter.recipe.VlTraining;
 import org.vladapter.backbone.Backbone;
 import org.vladapter.backbone.ModelConfig;
 import org.vladapter.peft.MethodPreset;
@@ -49,8 +50,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "comma-separated task keys (image: vqa,gqa,nlvr,caption; video: tvqa,how2qa,tvc,yc2c)")
     String tasks;
 
-    @Option(names = {"-o", "--option"}, description = "method option NAME=VALUE, as for params (rank, alpha, "
-            + "lora_dropout, reduction_factor, prompt_length, mid_dim, phm_dim); repeatable")
+    @Option(names = {"-o", "--option"}, description = "method option NAME=VALUE, as for params (${sys:vladapter.method-options}); repeatable")
     Map<String, String> options = new LinkedHashMap<>();
 
     @Option(names = "--epochs", description = "epochs (default: the recipe's, 20 image / 7 video)")
@@ -62,7 +62,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "learning rate (default: the recipe's for the method, e.g. 1e-3 single adapter)")
     Double learningRate;
 
-    @Option(names = "--seed", defaultValue = "" + Recipe.PAPER_SEED, description = "seed of initialisation, data order and dropout")
+    @Option(names = "--seed", defaultValue = "" + PaperSeed.VALUE, description = "seed of initialisation, data order and dropout")
     int seed;
 
     @Option(names = "--eval-batch-size", defaultValue = "64", description = "evaluation batch size")

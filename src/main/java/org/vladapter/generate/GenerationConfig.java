@@ -200,7 +200,7 @@ public final class GenerationConfig {
         /**
          * @param s the transformers release to reproduce (default {@link GenerationSemantics#TRANSFORMERS_5};
          *     the paper's tasks use {@link GenerationSemantics#TRANSFORMERS_4_2_1}, see
-         *     {@link org.vladapter.TaskDecoding})
+         *     {@link org.vladapter.eval.TaskDecoding})
          * @return this
          */
         public Builder semantics(GenerationSemantics s) {

@@ -6,11 +6,11 @@ package org.vladapter.generate;
  *
  * <p>{@link #TRANSFORMERS_4_2_1} is what the original VL-Adapter ran ({@code transformers==4.2.1}), read from that
  * release's {@code generation_utils.py}, {@code generation_beam_search.py} and BART's
- * {@code adjust_logits_during_generation}; {@link org.vladapter.TaskDecoding the paper's tasks} decode with it.
+ * {@code adjust_logits_during_generation}; {@link org.vladapter.eval.TaskDecoding the paper's tasks} decode with it.
  * {@link #TRANSFORMERS_5} is today's HF {@code generate}, checked token for token against transformers 5.17.0
  * fixtures; it stays the default of {@link GenerationConfig#builder()} so that HF parity holds.
  *
- * @see org.vladapter.TaskDecoding
+ * @see org.vladapter.eval.TaskDecoding
  */
 public enum GenerationSemantics {
 

@@ -107,7 +107,7 @@ public final class AtomicFiles {
      *
      * @param target the file to write
      * @param content the callback writing the content
-     * @throws UncheckedIOException naming the target when the file cannot be written; the target is unchanged
+     * @throws java.io.UncheckedIOException naming the target when the file cannot be written; the target is unchanged
      */
     public static void writeUnchecked(Path target, Content content) {
         try {

@@ -8,8 +8,8 @@ import java.util.Properties;
 /**
  * The library's one version string, read from {@code org/vladapter/vladapter-version.properties}, which the
  * build fills in from the project version (Maven resource filtering of {@code pom.xml}'s {@code <version>}).
- * It is what {@code run.json}, adapter checkpoints, {@code vladapter --version} and
- * {@code VlAdapter.VERSION} report.
+ * It is what {@code run.json}, adapter checkpoints, reproduce results, the Jupyter kernel and
+ * {@code vladapter --version} report; nothing else holds a version.
  */
 public final class LibraryVersion {
 

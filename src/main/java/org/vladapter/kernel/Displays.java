@@ -4,7 +4,7 @@ import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
-import org.vladapter.VlTraining;
+import org.vladapter.recipe.VlTraining;
 import org.vladapter.peft.ParameterSummary;
 import org.vladapter.report.ResultsTable;
 import tech.tablesaw.api.Table;

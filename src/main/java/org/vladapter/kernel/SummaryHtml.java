@@ -1,6 +1,6 @@
 package org.vladapter.kernel;
 
-import org.vladapter.VlTraining;
+import org.vladapter.recipe.VlTraining;
 import org.vladapter.peft.ParameterSummary;
 
 import java.util.Locale;

@@ -46,3 +46,4 @@
  * included.
  */
 package org.vladapter.kernel;
+

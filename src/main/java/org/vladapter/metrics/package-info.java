@@ -18,7 +18,7 @@
  *
  * <p>Where the reference implementations are Python, the arithmetic follows their order of operations (Python's
  * {@code str.split}, {@code round}, numpy's pairwise summation in {@code np.mean}) so results agree to the last few
- * bits; see {@link org.vladapter.metrics.PythonText} and {@link org.vladapter.metrics.NumpyMath}.
+ * bits; see {@link org.vladapter.text.PythonText} and {@link org.vladapter.metrics.NumpyMath}.
  */
 package org.vladapter.metrics;
 

@@ -42,4 +42,16 @@ public final class AdapterController<B extends Module & AdapterBranch> extends M
     public TaskRouted<B> adapters() {
         return adapters;
     }
+
+    /**
+     * The adapter family's trainable-set rule (adapters, half-shared adapters, Compacter): a name segment
+     * {@value #ADAPTERS}, or the Compacter root rule {@code shared_phm_rule}.
+     *
+     * @param segments a parameter name's dotted segments
+     * @return whether the parameter is an adapter-family module's
+     */
+    public static boolean isAdapterFamily(String[] segments) {
+        return MethodSpec.hasSegment(segments, ADAPTERS)
+                || MethodSpec.hasSegment(segments, org.vladapter.peft.compacter.SharedPhmRule.ROOT_NAME);
+    }
 }

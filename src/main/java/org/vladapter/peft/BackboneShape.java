@@ -1,5 +1,7 @@
 package org.vladapter.peft;
 
+import org.vladapter.backbone.ModelType;
+
 /**
  * What PEFT hooks need to know about the backbone before it is built.
  *
@@ -8,7 +10,7 @@ package org.vladapter.peft;
  * @param encoderLayers the number of encoder layers (6 / 12)
  * @param decoderLayers the number of decoder layers (6 / 12)
  */
-public record BackboneShape(BackboneKind kind, long dModel, int encoderLayers, int decoderLayers) {
+public record BackboneShape(ModelType kind, long dModel, int encoderLayers, int decoderLayers) {
 
     /** Validates the sizes. */
     public BackboneShape {
@@ -24,12 +26,12 @@ public record BackboneShape(BackboneKind kind, long dModel, int encoderLayers, i
 
     /** @return facebook/bart-base: d 768, 6 + 6 layers */
     public static BackboneShape bartBase() {
-        return new BackboneShape(BackboneKind.BART, 768, 6, 6);
+        return new BackboneShape(ModelType.BART, 768, 6, 6);
     }
 
     /** @return t5-base: d 768, 12 + 12 layers */
     public static BackboneShape t5Base() {
-        return new BackboneShape(BackboneKind.T5, 768, 12, 12);
+        return new BackboneShape(ModelType.T5, 768, 12, 12);
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.vladapter.peft;
 
+import org.vladapter.tasks.Task;
 import com.google.gson.JsonObject;
 import org.vladapter.backbone.LayerHooks;
 
@@ -13,6 +14,20 @@ import java.util.Optional;
  * rows. Only the trainable set differs ({@link TrainableSelector}).
  */
 public final class BaselineConfig implements MethodConfig {
+
+    /** Full fine-tuning: every parameter, the shared token embedding included. */
+    public static final MethodSpec FULL_FINETUNING_SPEC = methodSpec().trainsEverything(true).build();
+
+    /** Only the visual projection. */
+    public static final MethodSpec VISUAL_PROJECTION_ONLY_SPEC = methodSpec().build();
+
+    /** The visual projection and every LayerNorm. */
+    public static final MethodSpec VISUAL_PROJECTION_LAYERNORM_SPEC = methodSpec().unfreezesLayerNorms(true).build();
+
+    private static MethodSpec.Builder methodSpec() {
+        return MethodSpec.builder(BaselineConfig.TYPE, BaselineConfig::fromJson).sharing(false)
+                .fromOptions((method, sharing, options) -> BaselineConfig.of(method));
+    }
 
     private static final String NAME = "BaselineConfig";
 
@@ -32,13 +47,11 @@ public final class BaselineConfig implements MethodConfig {
      * @throws IllegalArgumentException for a method that adds modules
      */
     public static BaselineConfig of(Method method) {
-        switch (method) {
-            case FULL_FINETUNING, VISUAL_PROJECTION_ONLY, VISUAL_PROJECTION_LAYERNORM -> {
-                return new BaselineConfig(method);
-            }
-            default -> throw new IllegalArgumentException(
+        if (!method.spec().configType().equals(TYPE)) {
+            throw new IllegalArgumentException(
                     method + " adds modules; use its own config class (AdapterConfig, LoraConfig, ...)");
         }
+        return new BaselineConfig(method);
     }
 
     @Override
@@ -93,5 +106,14 @@ public final class BaselineConfig implements MethodConfig {
     @Override
     public String toString() {
         return "BaselineConfig" + asMap();
+    }
+
+    /** Full fine-tuning: 1e-4 on images, 3e-5 on video, as its scripts; the ablations as every method. */
+    @Override
+    public double paperLearningRate(Task.Modality modality) {
+        if (method == Method.FULL_FINETUNING) {
+            return modality == Task.Modality.VIDEO ? 3e-5 : 1e-4;
+        }
+        return MethodConfig.super.paperLearningRate(modality);
     }
 }

@@ -1,38 +1,53 @@
 package org.vladapter.peft;
 
+import org.vladapter.peft.adapter.AdapterConfig;
+import org.vladapter.peft.compacter.CompacterConfig;
+import org.vladapter.peft.hyperformer.HyperformerConfig;
+import org.vladapter.peft.lora.LoraConfig;
+import org.vladapter.peft.prompt.PromptConfig;
+
 /**
- * The training methods compared in VL-Adapter (docs/behaviour.md#methods and the ablation rows of section 6.5). The
- * method decides which modules are added to the backbone and which parameters train
- * ({@link TrainableSelector}); {@link Sharing} and the method's config add the details.
+ * The registry of training methods compared in VL-Adapter (docs/behaviour.md#methods and the ablation rows):
+ * one line per method, naming its {@link MethodSpec} (configuration type, flat options, trainable-set rule),
+ * which is a constant of the method's configuration class. Which modules a method adds and which parameters train
+ * follow from the spec and the configuration ({@link MethodConfig}); adding a method: docs/extending.md.
  */
 public enum Method {
     /** Every parameter trains, including the shared token embedding (docs/behaviour.md#methods). */
-    FULL_FINETUNING,
+    FULL_FINETUNING(BaselineConfig.FULL_FINETUNING_SPEC),
     /** Bottleneck adapters after attention and FFN sub-layers + LayerNorms (docs/behaviour.md#adapters). */
-    ADAPTER,
+    ADAPTER(AdapterConfig.SPEC),
     /** Adapters whose up-projection is shared by all tasks, down-projection per task (docs/behaviour.md#adapters). */
-    HALF_SHARED_ADAPTER,
+    HALF_SHARED_ADAPTER(AdapterConfig.HALF_SHARED_SPEC),
     /** Adapter weights generated from task and layer embeddings by shared hyper-networks (docs/behaviour.md#hyperformer). */
-    HYPERFORMER,
+    HYPERFORMER(HyperformerConfig.SPEC),
     /** Adapters made of parameterised hypercomplex multiplication layers (docs/behaviour.md#compacter). */
-    COMPACTER,
+    COMPACTER(CompacterConfig.SPEC),
     /** Low-rank updates of attention query/value projections; all biases train (docs/behaviour.md#lora). */
-    LORA,
+    LORA(LoraConfig.SPEC),
     /** Encoder input prompts through an MLP reparameterisation (docs/behaviour.md#prompts). */
-    PROMPT,
+    PROMPT(PromptConfig.SPEC),
     /** Ablation: only the visual projection (visual embedding) trains (docs/behaviour.md#parameter-percentages). */
-    VISUAL_PROJECTION_ONLY,
+    VISUAL_PROJECTION_ONLY(BaselineConfig.VISUAL_PROJECTION_ONLY_SPEC),
     /** Ablation: the visual projection and every LayerNorm train (docs/behaviour.md#parameter-percentages). */
-    VISUAL_PROJECTION_LAYERNORM;
+    VISUAL_PROJECTION_LAYERNORM(BaselineConfig.VISUAL_PROJECTION_LAYERNORM_SPEC);
+
+    private final MethodSpec spec;
+
+    Method(MethodSpec spec) {
+        this.spec = spec;
+    }
+
+    /** @return what the library knows about the method */
+    public MethodSpec spec() {
+        return spec;
+    }
 
     /**
      * @return whether the method unfreezes the backbone's LayerNorms ({@code --unfreeze_layer_norms} in the
      *     original scripts)
      */
     public boolean unfreezesLayerNorms() {
-        return switch (this) {
-            case ADAPTER, HALF_SHARED_ADAPTER, HYPERFORMER, COMPACTER, VISUAL_PROJECTION_LAYERNORM -> true;
-            default -> false;
-        };
+        return spec.unfreezesLayerNorms();
     }
 }

@@ -15,46 +15,44 @@ import java.util.stream.Collectors;
 
 /**
  * The rows of the paper as command-line names: each maps to a {@link Method}, a {@link Sharing} (for
- * methods with per-task modules), the config with the paper's best hyper-parameters, and whether task
- * prompts ({@code "vqa: "} ...) are on by default. Image scripts turn task prompts on only for the
- * single-module variants (docs/behaviour.md#input-formats); every video script turns them on.
+ * methods with per-task modules) and the config with the paper's best hyper-parameters; the config gives
+ * the recipe's values (learning rate, batch size, task prompts: image scripts turn them on only for the
+ * single-module variants, docs/behaviour.md#input-formats; every video script turns them on).
  */
 public enum MethodPreset {
     /** Full fine-tuning. */
-    FULL_FINETUNING("full-finetuning", false, () -> BaselineConfig.of(Method.FULL_FINETUNING)),
+    FULL_FINETUNING("full-finetuning", () -> BaselineConfig.of(Method.FULL_FINETUNING)),
     /** One adapter per site shared by all tasks (the paper's best: 4.18 %). */
-    SINGLE_ADAPTER("single-adapter", true, AdapterConfig::single),
+    SINGLE_ADAPTER("single-adapter", AdapterConfig::single),
     /** One adapter per task per site. */
-    MULTIPLE_ADAPTERS("multiple-adapters", false, AdapterConfig::multiple),
+    MULTIPLE_ADAPTERS("multiple-adapters", AdapterConfig::multiple),
     /** Shared up-projection, per-task down-projection. */
-    HALF_SHARED_ADAPTERS("half-shared-adapters", false, AdapterConfig::halfShared),
+    HALF_SHARED_ADAPTERS("half-shared-adapters", AdapterConfig::halfShared),
     /** Hyper-network generated adapters. */
-    HYPERFORMER("hyperformer", false, HyperformerConfig::paper),
+    HYPERFORMER("hyperformer", HyperformerConfig::paper),
     /** One Compacter per site shared by all tasks. */
-    SINGLE_COMPACTER("single-compacter", true, CompacterConfig::single),
+    SINGLE_COMPACTER("single-compacter", CompacterConfig::single),
     /** One Compacter per task per site. */
-    MULTIPLE_COMPACTERS("multiple-compacters", false, CompacterConfig::multiple),
+    MULTIPLE_COMPACTERS("multiple-compacters", CompacterConfig::multiple),
     /** One LoRA pair per projection shared by all tasks. */
-    SINGLE_LORA("single-lora", true, LoraConfig::single),
+    SINGLE_LORA("single-lora", LoraConfig::single),
     /** One LoRA pair per task per projection. */
-    MULTIPLE_LORA("multiple-lora", false, LoraConfig::multiple),
+    MULTIPLE_LORA("multiple-lora", LoraConfig::multiple),
     /** One encoder prompt shared by all tasks. */
-    SINGLE_PROMPT("single-prompt", true, PromptConfig::single),
+    SINGLE_PROMPT("single-prompt", PromptConfig::single),
     /** One encoder prompt per task. */
-    MULTIPLE_PROMPTS("multiple-prompts", false, PromptConfig::multiple),
+    MULTIPLE_PROMPTS("multiple-prompts", PromptConfig::multiple),
     /** Ablation: only the visual projection trains. */
-    VISUAL_PROJECTION_ONLY("visual-projection-only", false, () -> BaselineConfig.of(Method.VISUAL_PROJECTION_ONLY)),
+    VISUAL_PROJECTION_ONLY("visual-projection-only", () -> BaselineConfig.of(Method.VISUAL_PROJECTION_ONLY)),
     /** Ablation: the visual projection and the LayerNorms train. */
     VISUAL_PROJECTION_LAYERNORM(
-            "visual-projection-layernorm", false, () -> BaselineConfig.of(Method.VISUAL_PROJECTION_LAYERNORM));
+            "visual-projection-layernorm", () -> BaselineConfig.of(Method.VISUAL_PROJECTION_LAYERNORM));
 
     private final String cliName;
-    private final boolean imageTaskPrompts;
     private final Supplier<MethodConfig> config;
 
-    MethodPreset(String cliName, boolean imageTaskPrompts, Supplier<MethodConfig> config) {
+    MethodPreset(String cliName, Supplier<MethodConfig> config) {
         this.cliName = cliName;
-        this.imageTaskPrompts = imageTaskPrompts;
         this.config = config;
     }
 
@@ -80,7 +78,7 @@ public enum MethodPreset {
 
     /** @return whether the image scripts use task prompts with this method (docs/behaviour.md#input-formats) */
     public boolean usesTaskPrompts() {
-        return imageTaskPrompts;
+        return usesTaskPrompts(Task.Modality.IMAGE);
     }
 
     /**
@@ -88,7 +86,7 @@ public enum MethodPreset {
      * @return whether the released scripts use task prompts: per method for images, always for video
      */
     public boolean usesTaskPrompts(Task.Modality modality) {
-        return modality == Task.Modality.VIDEO || imageTaskPrompts;
+        return defaultConfig().paperTaskPrompts(modality);
     }
 
     /**
@@ -122,6 +120,24 @@ public enum MethodPreset {
         }
         throw new IllegalArgumentException("no paper row for method " + config.method() + " with sharing "
                 + config.sharing().map(Enum::name).orElse("none"));
+    }
+
+    /**
+     * The one name of a configuration in every output (run records, results tables, reports): its paper row's
+     * command-line name ({@code single-adapter}), or, for a method without a paper row, the method's name in
+     * the same style with its sharing in front ({@code single-my-method}).
+     *
+     * @param config a method configuration
+     * @return its name
+     */
+    public static String nameOf(MethodConfig config) {
+        for (MethodPreset p : values()) {
+            if (p.method() == config.method() && p.sharing().equals(config.sharing())) {
+                return p.cliName;
+            }
+        }
+        String method = config.method().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return config.sharing().map(s -> s.name().toLowerCase(Locale.ROOT) + "-" + method).orElse(method);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.vladapter.peft;
 
+
 /** How per-task PEFT modules relate across tasks (VL-Adapter's "Single" and "Multiple" variants). */
 public enum Sharing {
     /** One module serves every task; it is registered once, so its parameters are named and counted once. */

@@ -1,9 +1,6 @@
 package org.vladapter.peft;
 
 import ai.djl.nn.Parameter;
-import org.vladapter.peft.compacter.SharedPhmRule;
-import org.vladapter.peft.hyperformer.TaskEmbeddingController;
-import org.vladapter.peft.prompt.PromptController;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -15,7 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Decides from HF-style parameter names which parameters train, as VL-Adapter's
- * {@code freeze_whole_model()} + {@code unfreeze_parameters()} do (docs/behaviour.md#methods):
+ * {@code freeze_whole_model()} + {@code unfreeze_parameters()} do (docs/behaviour.md#methods). The rules every
+ * method shares (buffers, the visual embedding, LayerNorms) are here; each method's own rule is in its
+ * {@link MethodSpec#trainable}:
  *
  * <ul>
  *   <li>every method: names containing {@code visual_embedding} (the visual projection; the object-order
@@ -96,39 +95,17 @@ public final class TrainableSelector {
         if (isBuffer(name)) {
             return Optional.empty();
         }
-        if (method == Method.FULL_FINETUNING) {
+        MethodSpec spec = method.spec();
+        if (spec.trainsEverything()) {
             return Optional.of("full fine-tuning");
         }
         if (name.contains("visual_embedding")) {
             return Optional.of("visual embedding");
         }
         String[] segments = name.split("\\.");
-        switch (method) {
-            case ADAPTER, HALF_SHARED_ADAPTER, COMPACTER -> {
-                if (hasSegment(segments, AdapterController.ADAPTERS) || hasSegment(segments, SharedPhmRule.ROOT_NAME)) {
-                    return Optional.of("adapter");
-                }
-            }
-            case HYPERFORMER -> {
-                if (hasSegment(segments, TaskEmbeddingController.ROOT_NAME)
-                        || hasSegment(segments, "adapter_layers_hyper_net")) {
-                    return Optional.of("hyperformer");
-                }
-            }
-            case LORA -> {
-                if (name.contains("lora")) {
-                    return Optional.of("lora");
-                }
-                if (name.contains("bias")) {
-                    return Optional.of("bias (LoRA)");
-                }
-            }
-            case PROMPT -> {
-                if (hasSegment(segments, PromptController.MODULE_NAME)) {
-                    return Optional.of("prompt");
-                }
-            }
-            default -> { }
+        Optional<String> own = spec.trainable(name, segments);
+        if (own.isPresent()) {
+            return own;
         }
         if (method.unfreezesLayerNorms() && isLayerNorm(segments)) {
             if (isT5BackboneNorm(name) && !unfreezeT5LayerNorms) {
@@ -137,15 +114,6 @@ public final class TrainableSelector {
             return Optional.of("layer norm");
         }
         return Optional.empty();
-    }
-
-    private static boolean hasSegment(String[] segments, String segment) {
-        for (String s : segments) {
-            if (s.equals(segment)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static boolean isLayerNorm(String[] segments) {

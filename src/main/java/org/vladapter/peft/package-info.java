@@ -10,10 +10,12 @@
  *   <li>{@link org.vladapter.peft.prompt} — encoder prompt tuning with an MLP reparameterisation.
  * </ul>
  *
- * <p>Every method has a {@code ...Config} (paper defaults, validated options) whose
+ * <p>Every method has a {@code ...Config} (paper defaults, validated options, its recipe values) whose
  * {@link org.vladapter.peft.MethodConfig#createHooks createHooks} returns the
- * {@link org.vladapter.backbone.LayerHooks} a backbone asks while it is built. This package holds what the
- * methods share: {@link org.vladapter.peft.Method} / {@link org.vladapter.peft.Sharing} /
+ * {@link org.vladapter.backbone.LayerHooks} a backbone asks while it is built, and whose class holds the
+ * method's {@link org.vladapter.peft.MethodSpec} (JSON type, flat options, trainable-set rule), registered
+ * with one line in {@link org.vladapter.peft.Method}. This package holds what the methods share:
+ * {@link org.vladapter.peft.Method} (the registry) / {@link org.vladapter.peft.Sharing} /
  * {@link org.vladapter.peft.MethodPreset} (the command-line names), per-task routing
  * ({@link org.vladapter.peft.TaskRouted}), the choice of trainable parameters
  * ({@link org.vladapter.peft.TrainableSelector}) and the parameter report

@@ -1,13 +1,14 @@
 package org.vladapter.recipe;
 
-import org.vladapter.PaperRecipe;
-import org.vladapter.VlModel;
+import org.vladapter.train.PaperSeed;
+import org.vladapter.model.VlModel;
 import org.vladapter.backbone.ModelType;
+import org.vladapter.peft.MethodConfig;
 import org.vladapter.peft.MethodPreset;
-import org.vladapter.tasks.DatasetLayout;
 import org.vladapter.tasks.MultitaskLoader;
 import org.vladapter.tasks.ReaderOptions;
 import org.vladapter.tasks.Task;
+import org.vladapter.tasks.TaskSpec;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,17 +27,14 @@ import java.util.Optional;
  * <p>Paper values: 20 epochs for image tasks and 7 for video; learning rate 1e-3 for the PEFT methods,
  * 3e-4 for multiple and half-shared adapters, 1e-4 for full fine-tuning (video: 3e-4, full fine-tuning
  * 3e-5); base batch size 500 (BART) / 300 (T5) for images, 50 / 30 for video (300 for T5 single LoRA and
- * single prompt, as their scripts ran: {@link org.vladapter.PaperRecipe#baseBatchSize}), split into per-task batch
+ * single prompt, as their scripts ran: {@link org.vladapter.recipe.PaperRecipe#baseBatchSize}), split into per-task batch
  * sizes by {@link MultitaskLoader#paperBatchSizes}; warmup 10 % of the steps; gradient-norm clip 5; seed
  * 9595; task prompts ({@code "vqa: "}, ...) as the method's script sets them. Each task is reported on
  * the split the paper reports (see {@link #reportedSplit(Task)}).
  */
 public final class Recipe {
 
-    /** The paper's seed (every released script uses it). */
-    public static final int PAPER_SEED = 9595;
-
-    private final MethodPreset method;
+    private final String method;
     private final List<Task> tasks;
     private final int epochs;
     private final double learningRate;
@@ -69,7 +67,7 @@ public final class Recipe {
      * @return the paper's recipe for it
      */
     public static Recipe paper(VlModel model) {
-        return paper(MethodPreset.of(model.method()), model.config().type(), model.tasks());
+        return paper(model.method(), model.config().type(), model.tasks());
     }
 
     /**
@@ -79,21 +77,28 @@ public final class Recipe {
      * @return the released scripts' recipe
      */
     public static Recipe paper(MethodPreset method, ModelType backbone, List<Task> tasks) {
+        return paper(method.defaultConfig(), backbone, tasks);
+    }
+
+    /**
+     * @param config a method configuration (its method and sharing pick the values, {@link MethodConfig})
+     * @param backbone the backbone family
+     * @param tasks the tasks (all image or all video)
+     * @return the released scripts' recipe for it
+     */
+    public static Recipe paper(MethodConfig config, ModelType backbone, List<Task> tasks) {
         if (tasks.isEmpty()) {
             throw new IllegalArgumentException("a recipe needs at least one task");
         }
+        Task.Modality modality = Task.Modality.of(tasks);
         Builder b = new Builder();
-        b.method = method;
+        b.method = MethodPreset.nameOf(config);
         b.tasks = List.copyOf(tasks);
         b.epochs = PaperRecipe.epochs(tasks);
-        b.learningRate = PaperRecipe.learningRate(method, tasks);
-        b.baseBatchSize = PaperRecipe.baseBatchSize(backbone, method, tasks);
-        b.taskPrompts = method.usesTaskPrompts(modality(tasks));
+        b.learningRate = config.paperLearningRate(modality);
+        b.baseBatchSize = config.paperBaseBatchSize(backbone, modality);
+        b.taskPrompts = config.paperTaskPrompts(modality);
         return b.build();
-    }
-
-    private static Task.Modality modality(List<Task> tasks) {
-        return PaperRecipe.isVideo(tasks) ? Task.Modality.VIDEO : Task.Modality.IMAGE;
     }
 
     /** @return a builder holding this recipe's values */
@@ -114,8 +119,8 @@ public final class Recipe {
         return b;
     }
 
-    /** @return the paper row */
-    public MethodPreset method() {
+    /** @return the method's name ({@link MethodPreset#nameOf}: the paper row's command-line name) */
+    public String method() {
         return method;
     }
 
@@ -189,7 +194,7 @@ public final class Recipe {
      * @return its training split in the release layout
      */
     public String trainSplit(Task task) {
-        return DatasetLayout.trainSplit(task);
+        return task.spec().splits().train();
     }
 
     /**
@@ -197,7 +202,7 @@ public final class Recipe {
      * @return the split evaluated after every epoch
      */
     public String validationSplit(Task task) {
-        return DatasetLayout.validationSplit(task);
+        return task.spec().splits().validation();
     }
 
     /**
@@ -210,10 +215,8 @@ public final class Recipe {
      * @return the labelled test split, or empty
      */
     public Optional<String> testSplit(Task task) {
-        return switch (task) {
-            case VQA, GQA, NLVR2, COCO_CAPTION -> Optional.of(DatasetLayout.testSplit(task));
-            default -> Optional.empty();
-        };
+        TaskSpec.Splits splits = task.spec().splits();
+        return splits.testLabelled() ? Optional.of(splits.test()) : Optional.empty();
     }
 
     /**
@@ -228,7 +231,7 @@ public final class Recipe {
     /** @return the values, by name, as recorded in {@code run.json} */
     public Map<String, Object> asMap() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("method", method.cliName());
+        m.put("method", method);
         m.put("tasks", tasks.stream().map(Task::key).toList());
         m.put("epochs", epochs);
         m.put("learning_rate", learningRate);
@@ -250,14 +253,14 @@ public final class Recipe {
 
     /** Builder of a {@link Recipe}; start from {@link Recipe#paper} and {@link Recipe#toBuilder()}. */
     public static final class Builder {
-        private MethodPreset method;
+        private String method;
         private List<Task> tasks;
         private int epochs;
         private double learningRate;
         private int baseBatchSize;
         private double warmupRatio = 0.1;
         private double clipNorm = 5.0;
-        private int seed = PAPER_SEED;
+        private int seed = PaperSeed.VALUE;
         private int evalBatchSize = 64;
         private boolean taskPrompts;
         private String featureType = "RN101";

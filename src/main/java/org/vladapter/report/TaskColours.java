@@ -9,20 +9,18 @@ import java.util.Optional;
 
 /**
  * The one palette of the reports: each task has the same colour in every chart that draws tasks (loss per
- * task, validation per epoch, grouped bars whose series are tasks). Colours are Tableau 10, one per task, so
- * image and video tasks never share one.
+ * task, validation per epoch, grouped bars whose series are tasks). Each task's colour is in its
+ * {@link org.vladapter.tasks.TaskSpec#colour()}: Tableau 10, one per task, so image and video tasks never share one.
  */
 public final class TaskColours {
 
-    private static final Map<Task, Color> PALETTE = new EnumMap<>(Map.of(
-            Task.VQA, new Color(0x4E79A7),
-            Task.GQA, new Color(0xF28E2B),
-            Task.NLVR2, new Color(0xE15759),
-            Task.COCO_CAPTION, new Color(0x76B7B2),
-            Task.TVQA, new Color(0x59A14F),
-            Task.HOW2QA, new Color(0xEDC948),
-            Task.TVC, new Color(0xB07AA1),
-            Task.YC2C, new Color(0x9C755F)));
+    private static final Map<Task, Color> PALETTE = new EnumMap<>(Task.class);
+
+    static {
+        for (Task t : Task.values()) {
+            PALETTE.put(t, new Color(t.spec().colour()));
+        }
+    }
 
     private TaskColours() {}
 

@@ -104,7 +104,7 @@ public enum Benchmark {
      * @return the split the task is scored on (image: the paper's test splits; video: validation)
      */
     public String evaluationSplit(Task task) {
-        return isVideo() ? DatasetLayout.validationSplit(task) : DatasetLayout.testSplit(task);
+        return task.spec().splits().testLabelled() ? DatasetLayout.testSplit(task) : DatasetLayout.validationSplit(task);
     }
 
     /**

@@ -1,6 +1,6 @@
 package org.vladapter.reproduce;
 
-import org.vladapter.VlAdapter;
+import org.vladapter.model.VlAdapter;
 import org.vladapter.backbone.Backbone;
 import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.MethodPreset;

@@ -1,9 +1,10 @@
 package org.vladapter.reproduce;
 
+import org.vladapter.train.PaperSeed;
 import ai.djl.ndarray.NDManager;
-import org.vladapter.VlAdapter;
-import org.vladapter.VlModel;
-import org.vladapter.VlTraining;
+import org.vladapter.model.VlAdapter;
+import org.vladapter.model.VlModel;
+import org.vladapter.recipe.VlTraining;
 import org.vladapter.backbone.Backbone;
 import org.vladapter.io.AtomicDirectories;
 import org.vladapter.peft.MethodPreset;
@@ -59,7 +60,7 @@ import java.util.stream.Stream;
 public final class Reproduce {
 
     /** The first seed (the released scripts' 9595); seed {@code k} of {@code --seeds N} is 9595 + k. */
-    public static final int FIRST_SEED = 9595;
+    public static final int FIRST_SEED = PaperSeed.VALUE;
 
     private final Builder b;
 
@@ -219,16 +220,7 @@ public final class Reproduce {
 
     /** The official VQA annotation files, when the release has them (VQA is then scored with the official accuracy). */
     private static List<Path> vqaAnnotations(Path data, List<Task> tasks) {
-        List<Path> files = new ArrayList<>();
-        if (tasks.contains(Task.VQA)) {
-            for (String split : new String[] {"train2014", "val2014"}) {
-                Path f = data.resolve("vqa").resolve("v2_mscoco_" + split + "_annotations.json");
-                if (Files.exists(f)) {
-                    files.add(f);
-                }
-            }
-        }
-        return files;
+        return tasks.contains(Task.VQA) ? DatasetLayout.officialVqaAnnotations(data) : List.of();
     }
 
     private DatasetLayout layout(Path data, boolean prompts) {
@@ -295,7 +287,7 @@ public final class Reproduce {
         s.put("evaluation_splits", tasks.stream().map(t -> t.key() + "=" + benchmark.evaluationSplit(t))
                 .collect(Collectors.joining(",")));
         s.put("seeds", seeds.stream().map(String::valueOf).collect(Collectors.joining(",")));
-        s.put("library_version", VlAdapter.VERSION);
+        s.put("library_version", org.vladapter.io.LibraryVersion.get());
         return new ReproduceSettings(s);
     }
 

@@ -110,6 +110,11 @@ public final class DatasetLayout implements AutoCloseable {
         return annotationRoot;
     }
 
+    /** @return the reader options the layout opens splits with (task prompts) */
+    public ReaderOptions readerOptions() {
+        return readerOptions;
+    }
+
     /** @return where Parquet shard indexes are cached */
     public Path indexDirectory() {
         return indexDirectory;
@@ -122,16 +127,32 @@ public final class DatasetLayout implements AutoCloseable {
     }
 
     /**
+     * The official VQA annotation files ({@code vqa/v2_mscoco_{train,val}2014_annotations.json}, 10 human
+     * answers per question) of a release, when it has them: with them VQA is scored with the official accuracy.
+     *
+     * @param root the release's {@code datasets/} folder (or the Hub release, whose annotations are under
+     *     {@code annotations/})
+     * @return the files present, train first; empty when there are none
+     */
+    public static List<Path> officialVqaAnnotations(Path root) {
+        Path annotations = isHubRelease(root) ? root.resolve("annotations") : root;
+        List<Path> files = new ArrayList<>();
+        for (String split : new String[] {"train2014", "val2014"}) {
+            Path f = annotations.resolve("vqa").resolve("v2_mscoco_" + split + "_annotations.json");
+            if (Files.exists(f)) {
+                files.add(f);
+            }
+        }
+        return files;
+    }
+
+    /**
      * @param task a task
-     * @return the training split the released scripts use ({@code karpathy_train}, {@code train,valid}, ...)
+     * @return the training split the released scripts use ({@code karpathy_train}, {@code train,valid}, ...;
+     *     the task's {@link TaskSpec#splits()})
      */
     public static String trainSplit(Task task) {
-        return switch (task) {
-            case VQA, COCO_CAPTION -> "karpathy_train";
-            case GQA -> "train,valid";
-            case NLVR2, TVQA -> "train";
-            case HOW2QA, TVC, YC2C -> "train_release";
-        };
+        return task.spec().splits().train();
     }
 
     /**
@@ -139,13 +160,7 @@ public final class DatasetLayout implements AutoCloseable {
      * @return the split evaluated after every epoch ({@code karpathy_val}, {@code testdev}, {@code valid}, ...)
      */
     public static String validationSplit(Task task) {
-        return switch (task) {
-            case VQA, COCO_CAPTION -> "karpathy_val";
-            case GQA -> "testdev";
-            case NLVR2 -> "valid";
-            case TVQA -> "val";
-            case HOW2QA, TVC, YC2C -> "val_release";
-        };
+        return task.spec().splits().validation();
     }
 
     /**
@@ -154,14 +169,7 @@ public final class DatasetLayout implements AutoCloseable {
      *     the VALUE test files, which have no labels)
      */
     public static String testSplit(Task task) {
-        return switch (task) {
-            case VQA, COCO_CAPTION -> "karpathy_test";
-            case GQA -> "testdev";
-            case NLVR2 -> "test";
-            case TVQA -> "test_public,test_release";
-            case HOW2QA -> "test_public_release";
-            case TVC, YC2C -> "test_release";
-        };
+        return task.spec().splits().test();
     }
 
     /**
@@ -189,23 +197,7 @@ public final class DatasetLayout implements AutoCloseable {
         if (parts.isEmpty()) {
             throw new IllegalArgumentException("empty split name for task " + task.key());
         }
-        return switch (task) {
-            case VQA -> VqaDataset.load(split, files(parts, "vqa/%s.json"), imageStore("COCO"), readerOptions);
-            case GQA -> GqaDataset.load(split, files(parts, "GQA/%s.json"),
-                    FeatureStore.firstOf(parts.stream().map(p -> imageStore(gqaFeatureFolder(p))).distinct().toList()),
-                    readerOptions);
-            case NLVR2 -> Nlvr2Dataset.load(split, files(parts, "nlvr/%s.json"), imageStore("nlvr"), readerOptions);
-            case COCO_CAPTION -> {
-                if (parts.size() != 1) {
-                    throw new IllegalArgumentException("COCO caption reads one Karpathy split at a time, got '" + split + "'");
-                }
-                yield CocoCaptionDataset.load(split, annotationRoot.resolve("COCO/dataset_coco.json"), imageStore("COCO"), readerOptions);
-            }
-            case TVQA, HOW2QA -> VideoQaDataset.load(task, split, files(parts, videoAnnotations(task)),
-                    subtitles(task), videoStore(task), readerOptions);
-            case TVC, YC2C -> VideoCaptionDataset.load(task, split, files(parts, videoAnnotations(task)),
-                    subtitles(task), videoStore(task), readerOptions);
-        };
+        return task.spec().reader().open(this, task, split, parts);
     }
 
     /**
@@ -235,29 +227,30 @@ public final class DatasetLayout implements AutoCloseable {
         return annotationRoot.resolve("video/ann").resolve(videoSource(task) + "_subtitles.jsonl");
     }
 
-    private static String gqaFeatureFolder(String split) {
-        return switch (split) {
-            case "train", "valid" -> "VG";
-            case "testdev", "submit" -> "GQA";
-            default -> throw new IllegalArgumentException(
-                    "unknown GQA split '" + split + "' (train, valid, testdev, submit): its feature folder is not known");
-        };
-    }
-
     private static String videoSource(Task task) {
-        return switch (task) {
-            case TVQA, TVC -> "tv";
-            case HOW2QA -> "how2";
-            case YC2C -> "yc2";
-            default -> throw new IllegalArgumentException(task.key() + " is not a video task");
-        };
+        String source = task.spec().videoSource();
+        if (source == null) {
+            throw new IllegalArgumentException(task.key() + " is not a video task");
+        }
+        return source;
     }
 
-    private static String videoAnnotations(Task task) {
+    /**
+     * @param task a video task
+     * @return the pattern of its annotation files relative to the annotation root, {@code %s} for the split
+     *     ({@code video/ann/tvqa/tvqa_%s.jsonl})
+     */
+    public static String videoAnnotations(Task task) {
         return "video/ann/" + task.key() + "/" + task.key() + "_%s.jsonl";
     }
 
-    private List<Path> files(List<String> parts, String pattern) {
+    /**
+     * @param parts split names
+     * @param pattern file pattern relative to the annotation root, {@code %s} for the split ({@code vqa/%s.json})
+     * @return the annotation file of each split
+     * @throws AnnotationException naming the file when one is missing
+     */
+    public List<Path> annotationFiles(List<String> parts, String pattern) {
         List<Path> out = new ArrayList<>();
         for (String part : parts) {
             Path file = annotationRoot.resolve(String.format(pattern, part));
@@ -269,7 +262,11 @@ public final class DatasetLayout implements AutoCloseable {
         return out;
     }
 
-    private synchronized FeatureStore imageStore(String folder) {
+    /**
+     * @param folder {@code COCO}, {@code VG}, {@code GQA} or {@code nlvr}
+     * @return the (shared, cached) store of that folder's image features for the configured feature type
+     */
+    public synchronized FeatureStore imageFeatures(String folder) {
         Path dir = imageFeatureDirectory(folder);
         FeatureShape shape = imageDim > 0 ? new FeatureShape(49, imageDim)
                 : featureType.equals("RN101")
@@ -280,13 +277,21 @@ public final class DatasetLayout implements AutoCloseable {
                 : new Hdf5DirectoryStore(d, shape)));
     }
 
-    private synchronized FeatureStore videoStore(Task task) {
+    /**
+     * @param task a video task
+     * @return the (shared, cached) store of its frame features
+     */
+    public synchronized FeatureStore videoFeatures(Task task) {
         return stores.computeIfAbsent(videoFeatureDirectory(task),
                 d -> cached(new NpzDirectoryStore(d, videoDim > 0 ? new FeatureShape(FeatureShape.ANY, videoDim)
                         : FeatureShape.CLIP_VIT_FRAMES)));
     }
 
-    private synchronized Subtitles subtitles(Task task) {
+    /**
+     * @param task a video task
+     * @return its subtitles (read once)
+     */
+    public synchronized Subtitles subtitles(Task task) {
         return subtitles.computeIfAbsent(subtitlesFile(task), Subtitles::load);
     }
 

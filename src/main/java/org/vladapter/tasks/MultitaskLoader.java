@@ -1,5 +1,6 @@
 package org.vladapter.tasks;
 
+import org.vladapter.train.PaperSeed;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -59,8 +60,9 @@ public final class MultitaskLoader {
     }
 
     /**
-     * The per-task batch sizes of the released scripts for a base batch size b (docs/behaviour.md#recipe): VQA b, GQA
-     * int(b·100/60), NLVR2 int(b·20/60), COCO caption int(b·50/60); every video task b.
+     * The per-task batch sizes of the released scripts for a base batch size b (docs/behaviour.md#recipe), each
+     * task's {@link TaskSpec#batchSize}: VQA b, GQA int(b·100/60), NLVR2 int(b·20/60), COCO caption
+     * int(b·50/60); every video task b.
      *
      * @param tasks the tasks
      * @param base the base batch size b (500 for VL-BART, 300 for VL-T5; video 50)
@@ -70,12 +72,7 @@ public final class MultitaskLoader {
     public static Map<Task, Integer> paperBatchSizes(List<Task> tasks, int base) {
         Map<Task, Integer> out = new LinkedHashMap<>();
         for (Task t : tasks) {
-            out.put(t, Math.max(1, switch (t) {
-                case GQA -> base * 100 / 60;
-                case NLVR2 -> base * 20 / 60;
-                case COCO_CAPTION -> base * 50 / 60;
-                default -> base;
-            }));
+            out.put(t, t.spec().batchSize(base));
         }
         return out;
     }
@@ -266,7 +263,7 @@ public final class MultitaskLoader {
     public static final class Builder {
         private final Map<Task, TaskLoader> loaders = new LinkedHashMap<>();
         private BatchCollator collator;
-        private long seed = 9595;
+        private long seed = PaperSeed.VALUE;
         private boolean shuffle = true;
         private int prefetch;
 
@@ -300,7 +297,7 @@ public final class MultitaskLoader {
         }
 
         /**
-         * @param seed the run seed (default 9595, the original's)
+         * @param seed the run seed (default {@link PaperSeed#VALUE}, the original's)
          * @return this builder
          */
         public Builder seed(long seed) {

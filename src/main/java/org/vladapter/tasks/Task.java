@@ -1,70 +1,93 @@
 package org.vladapter.tasks;
 
+import org.vladapter.vision.features.FeatureShape;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * The eight vision-and-language tasks of VL-Adapter, keyed as in the original code.
+ * The registry of tasks: one line per task, each naming its {@link TaskSpec} (input format and truncation,
+ * splits, batch-size share, loss, decoding, reader, metric, submission format), which is built in the task's
+ * own file ({@code VqaSpec}, ...). The eight vision-and-language tasks of VL-Adapter, keyed as in the original
+ * code.
  *
  * <p>The key routes a batch to its per-task PEFT modules and names the task in checkpoints and
- * reports. Prefixes are the original task prompts (docs/behaviour.md#input-formats), including GQA's {@code "gpa: "}
- * typo; image prompts go before the text, video prompts after it.
+ * reports. Prompts are the original task prompts (docs/behaviour.md#input-formats), including GQA's {@code "gpa: "}
+ * typo; image prompts go before the text, video prompts after it. Adding a task: docs/extending.md.
  */
 public enum Task {
     /** VQAv2 (Karpathy splits), answer generation, score-weighted loss. */
-    VQA("vqa", Modality.IMAGE, "vqa: ", 20, 10),
+    VQA(VqaSpec.SPEC),
     /** GQA (balanced), answer generation. */
-    GQA("gqa", Modality.IMAGE, "gpa: ", 20, 0),
+    GQA(GqaSpec.SPEC),
     /** NLVR2, true/false over two images. */
-    NLVR2("nlvr", Modality.IMAGE, "nlvr: ", 0, 0),
+    NLVR2(Nlvr2Spec.SPEC),
     /** COCO captioning (Karpathy splits). */
-    COCO_CAPTION("caption", Modality.IMAGE, "caption: ", 40, 40),
+    COCO_CAPTION(CocoCaptionSpec.SPEC),
     /** TVQA multiple-choice video QA. */
-    TVQA("tvqa", Modality.VIDEO, "tvqa: ", 600, 20),
+    TVQA(TvqaSpec.SPEC),
     /** How2QA multiple-choice video QA. */
-    HOW2QA("how2qa", Modality.VIDEO, "how2qa: ", 600, 20),
+    HOW2QA(How2qaSpec.SPEC),
     /** TV show captioning. */
-    TVC("tvc", Modality.VIDEO, "tvc: ", 600, 20),
+    TVC(TvcSpec.SPEC),
     /** YouCook2 captioning. */
-    YC2C("yc2c", Modality.VIDEO, "yc2c: ", 600, 20);
+    YC2C(Yc2cSpec.SPEC);
 
     /** Image or video input. */
     public enum Modality {
         /** CLIP grid features of one or two images. */
         IMAGE,
         /** Per-frame CLIP features of a clip. */
-        VIDEO
+        VIDEO;
+
+        /**
+         * The modality of a run: video when every task is a video task (the paper trains image and video tasks
+         * separately), image otherwise.
+         *
+         * @param tasks the run's tasks
+         * @return {@link #VIDEO} when all are video tasks, else {@link #IMAGE}
+         */
+        public static Modality of(List<Task> tasks) {
+            return !tasks.isEmpty() && tasks.stream().allMatch(t -> t.modality() == VIDEO) ? VIDEO : IMAGE;
+        }
+
+        /**
+         * The library's one rule for the visual feature width: the release's CLIP RN101 grid features (2048) for
+         * images, the VALUE {@code clip-vit} frame features (512) for video.
+         *
+         * @return 2048 for images, 512 for video
+         */
+        public int featureDim() {
+            return (this == VIDEO ? FeatureShape.CLIP_VIT_FRAMES : FeatureShape.CLIP_RN101_GRID).columns();
+        }
     }
 
-    private final String key;
-    private final Modality modality;
-    private final String prefix;
-    private final int maxInputLength;
-    private final int maxTargetLength;
+    private final TaskSpec spec;
 
-    Task(String key, Modality modality, String prefix, int maxInputLength, int maxTargetLength) {
-        this.key = key;
-        this.modality = modality;
-        this.prefix = prefix;
-        this.maxInputLength = maxInputLength;
-        this.maxTargetLength = maxTargetLength;
+    Task(TaskSpec spec) {
+        this.spec = spec;
+    }
+
+    /** @return everything the library knows about the task */
+    public TaskSpec spec() {
+        return spec;
     }
 
     /** @return the original task key ({@code vqa}, {@code gqa}, {@code nlvr}, {@code caption}, ...) */
     public String key() {
-        return key;
+        return spec.key();
     }
 
     /** @return image or video */
     public Modality modality() {
-        return modality;
+        return spec.modality();
     }
 
     /** @return the task prompt used when task prompts are on */
     public String prefix() {
-        return prefix;
+        return spec.prompt();
     }
 
     /**
@@ -75,7 +98,7 @@ public enum Task {
      * @return the maximum number of input ids including special tokens; 0 means no truncation
      */
     public int maxInputLength() {
-        return maxInputLength;
+        return spec.maxInputLength();
     }
 
     /**
@@ -85,7 +108,7 @@ public enum Task {
      * @return the maximum number of target ids including special tokens; 0 means no truncation
      */
     public int maxTargetLength() {
-        return maxTargetLength;
+        return spec.maxTargetLength();
     }
 
     /** @return the four image tasks in the paper's order */
@@ -108,7 +131,7 @@ public enum Task {
     public static Task of(String name) {
         String n = name.trim().toLowerCase(Locale.ROOT);
         for (Task t : values()) {
-            if (t.key.equals(n) || t.name().toLowerCase(Locale.ROOT).equals(n)) {
+            if (t.key().equals(n) || t.name().toLowerCase(Locale.ROOT).equals(n)) {
                 return t;
             }
         }

@@ -34,21 +34,21 @@ public final class VideoCaptionDataset extends ItemDataset<VideoCaptionDataset.I
     }
 
     /**
-     * @param task {@link Task#TVC} or {@link Task#YC2C}
+     * @param task a video captioning task (TVC, YC2C)
      * @param split the split name(s) for messages
      * @param files the JSON-lines files, concatenated in order
      * @param subtitles the subtitles of the videos
      * @param store where the video features live
      * @param options prompt options
+     * @param withTimeSpan whether the records carry the clip's {@code ts} time span (TVC; YC2C's do not)
      * @return the dataset
      * @throws AnnotationException on a missing/malformed file or key, a video without subtitles, or an empty split
      */
     public static VideoCaptionDataset load(Task task, String split, List<Path> files, Subtitles subtitles,
-            FeatureStore store, ReaderOptions options) {
-        if (task != Task.TVC && task != Task.YC2C) {
-            throw new IllegalArgumentException("VideoCaptionDataset reads TVC or YC2C, not " + task.key());
+            FeatureStore store, ReaderOptions options, boolean withTimeSpan) {
+        if (task.modality() != Task.Modality.VIDEO) {
+            throw new IllegalArgumentException("VideoCaptionDataset reads video captions, not " + task.key());
         }
-        boolean withTimeSpan = task == Task.TVC;
         List<Item> items = new ArrayList<>();
         for (Path file : files) {
             JsonAnnotations.readLines(file, r -> {

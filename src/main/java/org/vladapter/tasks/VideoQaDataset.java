@@ -39,22 +39,24 @@ public final class VideoQaDataset extends ItemDataset<VideoQaDataset.Item> {
     }
 
     /**
-     * @param task {@link Task#TVQA} (5 choices) or {@link Task#HOW2QA} (4 choices)
+     * @param task a multiple-choice video QA task (TVQA, How2QA)
      * @param split the split name(s) for messages
      * @param files the JSON-lines files, concatenated in order
      * @param subtitles the subtitles of the videos
      * @param store where the video features live
      * @param options prompt options
+     * @param choices answer candidates per question ({@code a0}, {@code a1}, ...; TVQA 5, How2QA 4)
+     * @param showNameTypes whether the question type is the record's {@code show_name} (TVQA); otherwise the
+     *     task key (How2QA)
      * @return the dataset
      * @throws AnnotationException on a missing/malformed file or key, a video without subtitles, or an empty split
      */
     public static VideoQaDataset load(Task task, String split, List<Path> files, Subtitles subtitles,
-            FeatureStore store, ReaderOptions options) {
-        int choices = switch (task) {
-            case TVQA -> 5;
-            case HOW2QA -> 4;
-            default -> throw new IllegalArgumentException("VideoQaDataset reads TVQA or How2QA, not " + task.key());
-        };
+            FeatureStore store, ReaderOptions options, int choices, boolean showNameTypes) {
+        if (task.modality() != Task.Modality.VIDEO || choices < 2) {
+            throw new IllegalArgumentException("VideoQaDataset reads multiple-choice video QA, not " + task.key()
+                    + " with " + choices + " choices");
+        }
         List<Item> items = new ArrayList<>();
         for (Path file : files) {
             JsonAnnotations.readLines(file, r -> {
@@ -70,7 +72,7 @@ public final class VideoQaDataset extends ItemDataset<VideoQaDataset.Item> {
                 if (answer != null && (answer < 0 || answer >= choices)) {
                     throw new AnnotationException(r.where() + ": answer_idx " + answer + " is not in 0.." + (choices - 1));
                 }
-                String type = task == Task.TVQA ? r.string("show_name") : Task.HOW2QA.key();
+                String type = showNameTypes ? r.string("show_name") : task.key();
                 items.add(new Item(r.id("qid"), video, r.string("q"), answers, PyText.str(r.get("ts")), answer, type));
             });
         }

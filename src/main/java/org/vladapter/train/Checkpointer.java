@@ -30,7 +30,7 @@ import java.util.Optional;
  * </ul>
  * Frozen parameters are not saved: the model must be rebuilt from the same base weights before loading.
  *
- * <p>Every save is atomic ({@link AtomicFiles#replaceDirectory}): the new checkpoint is written into a
+ * <p>Every save is atomic ({@link org.vladapter.io.AtomicDirectories#replaceDirectory}): the new checkpoint is written into a
  * hidden temporary directory and only then swapped in, so a crash mid-write leaves the previous
  * checkpoint readable; {@link #locate} also finds a checkpoint renamed aside by a crash during the swap.
  */

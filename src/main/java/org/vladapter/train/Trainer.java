@@ -562,7 +562,7 @@ public final class Trainer<B> {
         private double learningRate = 1e-3;
         private double warmupRatio = 0.1;
         private double clipNorm = GradientClipping.VL_ADAPTER_MAX_NORM;
-        private int seed = 9595;
+        private int seed = PaperSeed.VALUE;
         private double weightDecay = 0.01;
         private double epsilon = 1e-6;
         private double beta1 = 0.9;
@@ -670,7 +670,7 @@ public final class Trainer<B> {
         }
 
         /**
-         * @param seed the run seed (default 9595)
+         * @param seed the run seed (default {@link PaperSeed#VALUE})
          * @return this builder
          */
         public Builder<B> seed(int seed) {

@@ -1,5 +1,7 @@
 package org.vladapter.vision;
 
+import org.vladapter.backbone.ModelType;
+
 import org.vladapter.nn.Initializers;
 import org.vladapter.nn.LayerNorm;
 import org.vladapter.nn.Norm;
@@ -32,8 +34,8 @@ import org.vladapter.nn.Module;
  * no normalisation after the sum. The object-order rows belong to the backbone's shared token embedding,
  * which is passed to {@link #forward} and is not a parameter of this module.
  *
- * <p>Initialisation follows the original: {@link Style#BART} applies BART's {@code _init_weights}
- * (Linear weights and the image-order table N(0, 0.02), biases 0, LayerNorm 1/0); {@link Style#T5} keeps
+ * <p>Initialisation follows the original: {@link ModelType#BART} applies BART's {@code _init_weights}
+ * (Linear weights and the image-order table N(0, 0.02), biases 0, LayerNorm 1/0); {@link ModelType#T5} keeps
  * PyTorch's defaults because T5's {@code _init_weights} ignores these modules (Linear weight and bias
  * U(±1/√fan_in), i.e. Kaiming-uniform with a=√5, image-order table N(0, 1), RMS-norm weight 1).
  */
@@ -45,23 +47,7 @@ public final class VisualEmbedding extends Module {
     /** Box coordinates per visual token. */
     public static final int BOX_DIM = 4;
 
-    /** Which backbone the embedding belongs to: decides the normalisation and the initialisation. */
-    public enum Style {
-        /** VL-BART: {@code nn.LayerNorm} (eps 1e-5), BART initialisation. */
-        BART,
-        /** VL-T5: {@code T5LayerNorm} (eps 1e-6, weight only), PyTorch default initialisation. */
-        T5;
-
-        /**
-         * @param dim the normalised size
-         * @return a new norm of this style: {@code nn.LayerNorm} eps 1e-5 (BART), {@code T5LayerNorm} eps 1e-6 (T5)
-         */
-        public Norm newNorm(long dim) {
-            return this == BART ? new LayerNorm(dim, 1e-5f) : new RmsNorm(dim, 1e-6f);
-        }
-    }
-
-    private final Style style;
+    private final ModelType style;
     private final int featureDim;
     private final int modelDim;
     private final LinearNorm featEmbedding;
@@ -73,22 +59,22 @@ public final class VisualEmbedding extends Module {
      * @param featureDim width of the input features (2048 for CLIP RN101 grids, 512 for video)
      * @param modelDim the backbone width d (768)
      */
-    public VisualEmbedding(Style style, int featureDim, int modelDim) {
+    public VisualEmbedding(ModelType style, int featureDim, int modelDim) {
         this.style = style;
         this.featureDim = featureDim;
         this.modelDim = modelDim;
         this.featEmbedding =
-                module("feat_embedding", new LinearNorm(linear(style, featureDim, modelDim), style.newNorm(modelDim)));
+                module("feat_embedding", new LinearNorm(linear(style, featureDim, modelDim), newNorm(style, modelDim)));
         this.positionEmbedding =
                 module("absolute_vis_pos_embedding",
-                        new LinearNorm(linear(style, BOX_DIM + 1, modelDim), style.newNorm(modelDim)));
-        Initializer orderInit = style == Style.BART ? new NormalInitializer(0.02f) : new NormalInitializer(1f);
+                        new LinearNorm(linear(style, BOX_DIM + 1, modelDim), newNorm(style, modelDim)));
+        Initializer orderInit = style == ModelType.BART ? new NormalInitializer(0.02f) : new NormalInitializer(1f);
         this.imageOrderEmbedding =
                 module("img_order_embedding", new EmbeddingTable(IMAGE_ORDER_ROWS, modelDim, orderInit));
     }
 
-    private static Dense linear(Style style, int in, int out) {
-        if (style == Style.BART) {
+    private static Dense linear(ModelType style, int in, int out) {
+        if (style == ModelType.BART) {
             return new Dense(in, out, true, new NormalInitializer(0.02f), Initializer.ZEROS);
         }
         return new Dense(in, out, true, Initializers.kaimingUniformSqrt5(), Initializers.linearBias(in));
@@ -160,7 +146,7 @@ public final class VisualEmbedding extends Module {
     }
 
     /** @return BART or T5 */
-    public Style style() {
+    public ModelType style() {
         return style;
     }
 
@@ -187,5 +173,14 @@ public final class VisualEmbedding extends Module {
     /** @return {@code img_order_embedding} [2, d] */
     public EmbeddingTable imageOrderEmbedding() {
         return imageOrderEmbedding;
+    }
+
+    /**
+     * @param type the backbone family
+     * @param dim the normalised size
+     * @return {@code nn.LayerNorm} eps 1e-5 (VL-BART) or {@code T5LayerNorm} eps 1e-6, weight only (VL-T5)
+     */
+    private static Norm newNorm(ModelType type, long dim) {
+        return type == ModelType.BART ? new LayerNorm(dim, 1e-5f) : new RmsNorm(dim, 1e-6f);
     }
 }

@@ -1,8 +1,8 @@
 package org.vladapter.api;
 
 import org.junit.jupiter.api.Test;
-import org.vladapter.VlAdapter;
-import org.vladapter.VlTraining;
+import org.vladapter.model.VlAdapter;
+import org.vladapter.recipe.VlTraining;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,8 +40,8 @@ class FluentBuilderTest {
 
     @Test
     void aModelClosesTheManagerItCreatedButNotAGivenOne() {
-        org.vladapter.VlModel own;
-        try (org.vladapter.VlModel m = VlAdapter.builder().backbone(org.vladapter.backbone.Backbone.fromFolder(org.vladapter.backbone.FixtureTensors.folder("bart-tiny")))
+        org.vladapter.model.VlModel own;
+        try (org.vladapter.model.VlModel m = VlAdapter.builder().backbone(org.vladapter.backbone.Backbone.fromFolder(org.vladapter.backbone.FixtureTensors.folder("bart-tiny")))
                 .method(LORA).tasks(VQA).featureDim(8).build()) {
             own = m;
             assertThat(m.manager().isOpen()).isTrue();

@@ -1,7 +1,6 @@
 package org.vladapter.cli;
 
 import org.junit.jupiter.api.Test;
-import org.vladapter.VlAdapter;
 import org.vladapter.io.LibraryVersion;
 import org.vladapter.train.RunRecord;
 
@@ -12,7 +11,7 @@ import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One version string, from the build: pom.xml's version in VlAdapter.VERSION, run records and --version. */
+/** One version string, from the build: pom.xml's version in LibraryVersion, run records, checkpoints and --version. */
 class VersionTest {
 
     @Test
@@ -22,7 +21,6 @@ class VersionTest {
         assertThat(m.find()).as("pom.xml names the project version").isTrue();
         String version = m.group(1);
         assertThat(LibraryVersion.get()).isEqualTo(version);
-        assertThat(VlAdapter.VERSION).isEqualTo(version);
         assertThat(RunRecord.libraryVersion()).isEqualTo(version);
         CliRun run = CliRun.of("--version");
         assertThat(run.exitCode()).isZero();

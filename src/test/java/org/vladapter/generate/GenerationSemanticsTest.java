@@ -161,7 +161,7 @@ class GenerationSemanticsTest {
     void defaultsAre5ForTheBuilderAnd421ForThePapersTasks() {
         assertThat(GenerationConfig.builder().build().semantics()).isEqualTo(GenerationSemantics.TRANSFORMERS_5);
         for (org.vladapter.tasks.Task t : org.vladapter.tasks.Task.values()) {
-            assertThat(org.vladapter.TaskDecoding.forTask(t, org.vladapter.backbone.ModelConfig.bartBase())
+            assertThat(org.vladapter.eval.TaskDecoding.forTask(t, org.vladapter.backbone.ModelConfig.bartBase())
                     .semantics()).as(t.key()).isEqualTo(GenerationSemantics.TRANSFORMERS_4_2_1);
         }
     }

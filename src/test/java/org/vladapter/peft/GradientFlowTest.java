@@ -1,5 +1,7 @@
 package org.vladapter.peft;
 
+import org.vladapter.backbone.ModelType;
+
 import org.vladapter.nn.Initializers;
 
 import ai.djl.engine.Engine;
@@ -34,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GradientFlowTest {
 
     private static final List<String> TASKS = List.of("vqa", "gqa");
-    private static final BackboneShape SHAPE = new BackboneShape(BackboneKind.BART, 16, 2, 2);
+    private static final BackboneShape SHAPE = new BackboneShape(ModelType.BART, 16, 2, 2);
     private static final AdapterSite SITE = new AdapterSite(Stack.ENCODER, 0, 2, SubLayer.FEED_FORWARD, 16);
 
     private static Map<String, Float> gradients(org.vladapter.nn.Module module, Function<NDManager, NDArray> loss) {

@@ -1,5 +1,7 @@
 package org.vladapter.peft;
 
+import org.vladapter.backbone.ModelType;
+
 import org.junit.jupiter.api.Test;
 import org.vladapter.nn.ForwardContext;
 import org.vladapter.peft.adapter.Adapter;
@@ -15,7 +17,7 @@ class TaskRoutedTest {
 
     @Test
     void singleRoutesEveryTaskThroughOneModuleRegisteredOnce() {
-        TaskRouted<Adapter> r = TaskRouted.single(TASKS, k -> Adapter.create(16, 4, BackboneKind.BART));
+        TaskRouted<Adapter> r = TaskRouted.single(TASKS, k -> Adapter.create(16, 4, ModelType.BART));
         Adapter first = r.route("vqa");
         for (String t : TASKS) {
             assertThat(r.route(t)).isSameAs(first);
@@ -29,7 +31,7 @@ class TaskRoutedTest {
 
     @Test
     void multipleRoutesEachTaskToItsOwnModule() {
-        TaskRouted<Adapter> r = TaskRouted.multiple(TASKS, k -> Adapter.create(16, 4, BackboneKind.BART));
+        TaskRouted<Adapter> r = TaskRouted.multiple(TASKS, k -> Adapter.create(16, 4, ModelType.BART));
         assertThat(TASKS.stream().map(r::route).distinct().count()).isEqualTo(4);
         assertThat(r.route("gqa")).isSameAs(r.modules().get("gqa"));
         assertThat(r.namedParameters()).hasSize(16).containsKey("caption.up_sampler.bias");
@@ -37,12 +39,12 @@ class TaskRoutedTest {
 
     @Test
     void unknownOrMissingTaskIsAClearError() {
-        TaskRouted<Adapter> multi = TaskRouted.multiple(TASKS, k -> Adapter.create(16, 4, BackboneKind.BART));
+        TaskRouted<Adapter> multi = TaskRouted.multiple(TASKS, k -> Adapter.create(16, 4, ModelType.BART));
         assertThatThrownBy(() -> multi.route("tvqa"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'tvqa'").hasMessageContaining("[vqa, gqa, nlvr, caption]");
         assertThatThrownBy(() -> multi.route(ForwardContext.EVAL)).hasMessageContaining("no task");
-        TaskRouted<Adapter> single = TaskRouted.single(TASKS, k -> Adapter.create(16, 4, BackboneKind.BART));
+        TaskRouted<Adapter> single = TaskRouted.single(TASKS, k -> Adapter.create(16, 4, ModelType.BART));
         assertThatThrownBy(() -> single.route("tvqa")).hasMessageContaining("'tvqa'");
     }
 

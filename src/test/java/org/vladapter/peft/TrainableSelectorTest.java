@@ -1,5 +1,7 @@
 package org.vladapter.peft;
 
+import org.vladapter.backbone.ModelType;
+
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import org.junit.jupiter.api.Test;
@@ -118,8 +120,8 @@ class TrainableSelectorTest {
                 "decoder.final_layer_norm.weight");
         // LoRA's "bias" substring rule also catches T5's relative_attention_bias, as the original would
         assertThat(select(Method.LORA, T5)).contains("encoder.block.0.layer.0.SelfAttention.relative_attention_bias.weight");
-        assertThat(BackboneKind.detect(T5)).isEqualTo(BackboneKind.T5);
-        assertThat(BackboneKind.detect(BART)).isEqualTo(BackboneKind.BART);
+        assertThat(ModelType.detect(T5)).isEqualTo(ModelType.T5);
+        assertThat(ModelType.detect(BART)).isEqualTo(ModelType.BART);
     }
 
     @Test
@@ -128,7 +130,7 @@ class TrainableSelectorTest {
         SyntheticBackbone.Node layer = root.add("encoder", new SyntheticBackbone.Node()).add("layers", new SyntheticBackbone.Node())
                 .add("0", new SyntheticBackbone.Node());
         layer.add("fc1", new SyntheticBackbone.Leaf().add("weight", 8, 4).add("bias", 8));
-        layer.add("ff_adapter", new AdapterController<>(TaskRouted.single(List.of("vqa"), k -> Adapter.create(4, 2, BackboneKind.BART))));
+        layer.add("ff_adapter", new AdapterController<>(TaskRouted.single(List.of("vqa"), k -> Adapter.create(4, 2, ModelType.BART))));
         try (NDManager params = NDManager.newBaseManager()) {
             root.initialize(params, DataType.FLOAT32);
             int n = TrainableSelector.forMethod(Method.ADAPTER).apply(root.namedParameters());

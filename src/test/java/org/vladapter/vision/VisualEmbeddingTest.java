@@ -1,5 +1,7 @@
 package org.vladapter.vision;
 
+import org.vladapter.backbone.ModelType;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -26,7 +28,7 @@ class VisualEmbeddingTest {
 
     @Test
     void bartParameterNamesAndShapesMatchTheOriginal() {
-        VisualEmbedding e = new VisualEmbedding(VisualEmbedding.Style.BART, 2048, 768);
+        VisualEmbedding e = new VisualEmbedding(ModelType.BART, 2048, 768);
         assertThat(shapes(e)).containsExactly(
                 Map.entry("feat_embedding.0.weight", new Shape(768, 2048)),
                 Map.entry("feat_embedding.0.bias", new Shape(768)),
@@ -41,7 +43,7 @@ class VisualEmbeddingTest {
 
     @Test
     void t5NormsHaveNoBias() {
-        VisualEmbedding e = new VisualEmbedding(VisualEmbedding.Style.T5, 512, 768);
+        VisualEmbedding e = new VisualEmbedding(ModelType.T5, 512, 768);
         assertThat(shapes(e)).containsOnlyKeys(
                 "feat_embedding.0.weight", "feat_embedding.0.bias", "feat_embedding.1.weight",
                 "absolute_vis_pos_embedding.0.weight", "absolute_vis_pos_embedding.0.bias",
@@ -51,7 +53,7 @@ class VisualEmbeddingTest {
     @Test
     void bartInitialisation() {
         try (NDManager m = NDManager.newBaseManager()) {
-            VisualEmbedding e = new VisualEmbedding(VisualEmbedding.Style.BART, 256, 64);
+            VisualEmbedding e = new VisualEmbedding(ModelType.BART, 256, 64);
             e.initialize(m, DataType.FLOAT32);
             Map<String, Parameter> p = e.namedParameters();
             NDArray w = p.get("feat_embedding.0.weight").getArray();
@@ -66,7 +68,7 @@ class VisualEmbeddingTest {
     @Test
     void t5LinearUsesTorchDefaultUniformBound() {
         try (NDManager m = NDManager.newBaseManager()) {
-            VisualEmbedding e = new VisualEmbedding(VisualEmbedding.Style.T5, 400, 64);
+            VisualEmbedding e = new VisualEmbedding(ModelType.T5, 400, 64);
             e.initialize(m, DataType.FLOAT32);
             NDArray w = e.namedParameters().get("feat_embedding.0.weight").getArray();
             float bound = (float) (1 / Math.sqrt(400));
@@ -81,7 +83,7 @@ class VisualEmbeddingTest {
         try (NDManager m = NDManager.newBaseManager()) {
             int f = 6;
             int d = 4;
-            VisualEmbedding e = new VisualEmbedding(VisualEmbedding.Style.BART, f, d);
+            VisualEmbedding e = new VisualEmbedding(ModelType.BART, f, d);
             e.initialize(m, DataType.FLOAT32);
             NDArray feats = m.randomNormal(new Shape(2, 3, f));
             NDArray boxes = m.create(new float[] {
@@ -134,7 +136,7 @@ class VisualEmbeddingTest {
     @Test
     void nullOrderIdsDefaultToImageZeroAndPositionsInOrder() {
         try (NDManager m = NDManager.newBaseManager()) {
-            VisualEmbedding e = new VisualEmbedding(VisualEmbedding.Style.T5, 3, 4);
+            VisualEmbedding e = new VisualEmbedding(ModelType.T5, 3, 4);
             e.initialize(m, DataType.FLOAT32);
             NDArray feats = m.randomNormal(new Shape(2, 5, 3));
             NDArray boxes = m.zeros(new Shape(2, 5, 4));
@@ -149,7 +151,7 @@ class VisualEmbeddingTest {
     @Test
     void objectOrderUsesTheVisExtraIdRowsOfTheSharedEmbedding() {
         try (NDManager m = NDManager.newBaseManager()) {
-            VisualEmbedding e = new VisualEmbedding(VisualEmbedding.Style.BART, 3, 4);
+            VisualEmbedding e = new VisualEmbedding(ModelType.BART, 3, 4);
             e.initialize(m, DataType.FLOAT32);
             NDArray feats = m.zeros(new Shape(1, 2, 3));
             NDArray boxes = m.zeros(new Shape(1, 2, 4));
@@ -172,7 +174,7 @@ class VisualEmbeddingTest {
     @Test
     void wrongShapesAreNamed() {
         try (NDManager m = NDManager.newBaseManager()) {
-            VisualEmbedding e = new VisualEmbedding(VisualEmbedding.Style.BART, 3, 4);
+            VisualEmbedding e = new VisualEmbedding(ModelType.BART, 3, 4);
             e.initialize(m, DataType.FLOAT32);
             NDArray shared = m.zeros(new Shape(8, 4));
             assertThatThrownBy(() -> e.forward(m.zeros(new Shape(1, 2, 5)), m.zeros(new Shape(1, 2, 4)), null, null, shared, ForwardContext.EVAL))
@@ -185,7 +187,7 @@ class VisualEmbeddingTest {
     @Test
     void gradientsReachTheEmbeddingAndTheSharedRows() {
         try (NDManager m = NDManager.newBaseManager()) {
-            VisualEmbedding e = new VisualEmbedding(VisualEmbedding.Style.BART, 3, 4);
+            VisualEmbedding e = new VisualEmbedding(ModelType.BART, 3, 4);
             e.initialize(m, DataType.FLOAT32);
             for (Parameter p : e.namedParameters().values()) {
                 p.getArray().setRequiresGradient(true);

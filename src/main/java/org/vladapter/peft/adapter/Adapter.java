@@ -6,7 +6,7 @@ import org.vladapter.nn.ForwardContext;
 import org.vladapter.nn.Module;
 import org.vladapter.nn.Ops;
 import org.vladapter.peft.AdapterBranch;
-import org.vladapter.peft.BackboneKind;
+import org.vladapter.backbone.ModelType;
 import org.vladapter.nn.Initializers;
 
 /**
@@ -31,7 +31,7 @@ public final class Adapter extends Module implements AdapterBranch {
      * @param kind initialisation style
      * @return an adapter owning both projections
      */
-    public static Adapter create(long dModel, long bottleneck, BackboneKind kind) {
+    public static Adapter create(long dModel, long bottleneck, ModelType kind) {
         return new Adapter(downSampler(dModel, bottleneck, kind), upSampler(dModel, bottleneck, kind), true, true);
     }
 
@@ -68,7 +68,7 @@ public final class Adapter extends Module implements AdapterBranch {
      * @param kind initialisation style
      * @return a new down-projection d → m
      */
-    public static Dense downSampler(long dModel, long bottleneck, BackboneKind kind) {
+    public static Dense downSampler(long dModel, long bottleneck, ModelType kind) {
         return linear(dModel, bottleneck, kind);
     }
 
@@ -78,12 +78,12 @@ public final class Adapter extends Module implements AdapterBranch {
      * @param kind initialisation style
      * @return a new up-projection m → d
      */
-    public static Dense upSampler(long dModel, long bottleneck, BackboneKind kind) {
+    public static Dense upSampler(long dModel, long bottleneck, ModelType kind) {
         return linear(bottleneck, dModel, kind);
     }
 
-    private static Dense linear(long in, long out, BackboneKind kind) {
-        if (kind == BackboneKind.BART) {
+    private static Dense linear(long in, long out, ModelType kind) {
+        if (kind == ModelType.BART) {
             return new Dense(in, out, true, Initializers.normal(0.02), Initializers.zeros());
         }
         return new Dense(in, out, true, Initializers.kaimingUniformSqrt5(), Initializers.linearBias(in));

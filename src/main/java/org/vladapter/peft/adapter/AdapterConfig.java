@@ -1,5 +1,8 @@
 package org.vladapter.peft.adapter;
 
+import org.vladapter.peft.MethodSpec;
+import org.vladapter.peft.AdapterController;
+import org.vladapter.tasks.Task;
 import com.google.gson.JsonObject;
 import org.vladapter.peft.ConfigJson;
 import org.vladapter.peft.BottleneckBuilder;
@@ -39,6 +42,32 @@ import java.util.Set;
  * biases; T5: PyTorch's default {@code nn.Linear} init).
  */
 public final class AdapterConfig implements MethodConfig {
+
+    /** Adapters, single or multiple. */
+    public static final MethodSpec SPEC = methodSpec(false);
+
+    /** Half-shared adapters: per task, the up-projection shared. */
+    public static final MethodSpec HALF_SHARED_SPEC = methodSpec(true);
+
+    private static MethodSpec methodSpec(boolean halfShared) {
+        return MethodSpec.builder(AdapterConfig.TYPE, AdapterConfig::fromJson).integerOption("reduction_factor")
+                .fromOptions((method, sharing, options) -> {
+                    AdapterConfig.Builder b = AdapterConfig.builder();
+                    if (halfShared) {
+                        if (sharing != null && sharing != Sharing.MULTIPLE) {
+                            throw new IllegalArgumentException("half-shared adapters are per task (sharing MULTIPLE)");
+                        }
+                        b.sharing(Sharing.MULTIPLE).shareUpSampler(true);
+                    } else {
+                        b.sharing(MethodSpec.orDefault(sharing));
+                    }
+                    MethodSpec.ifSet(options, "reduction_factor", v -> b.reductionFactor((Integer) v));
+                    return b.build();
+                })
+                .unfreezesLayerNorms(true)
+                .trainable((name, segments) -> AdapterController.isAdapterFamily(segments) ? Optional.of("adapter") : Optional.empty())
+                .build();
+    }
 
     private static final String NAME = "AdapterConfig";
 
@@ -220,5 +249,21 @@ public final class AdapterConfig implements MethodConfig {
         public AdapterConfig build() {
             return new AdapterConfig(this);
         }
+    }
+
+    /** Multiple and half-shared adapters: 3e-4 on images, as their scripts; single adapters 1e-3; video 3e-4. */
+    @Override
+    public double paperLearningRate(Task.Modality modality) {
+        return modality == Task.Modality.IMAGE && sharing == Sharing.MULTIPLE ? 3e-4 : MethodConfig.super.paperLearningRate(modality);
+    }
+
+    /** The shared half of half-shared adapters ({@code up_sampler}, or {@code down_sampler}) serves every task. */
+    @Override
+    public boolean usesParameter(String taskKey, String parameterName, List<String> taskKeys) {
+        List<String> segments = java.util.Arrays.asList(parameterName.split("\\."));
+        if (shareUpSampler && segments.contains("up_sampler") || shareDownSampler && segments.contains("down_sampler")) {
+            return true;
+        }
+        return MethodConfig.super.usesParameter(taskKey, parameterName, taskKeys);
     }
 }

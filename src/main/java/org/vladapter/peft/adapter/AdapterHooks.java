@@ -4,7 +4,7 @@ import org.vladapter.backbone.AdapterSite;
 import org.vladapter.backbone.SiteAdapter;
 import org.vladapter.nn.Dense;
 import org.vladapter.peft.AdapterController;
-import org.vladapter.peft.BackboneKind;
+import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.OptionChecks;
 import org.vladapter.peft.PlacedAdapterHooks;
 import org.vladapter.peft.TaskRouted;
@@ -19,14 +19,14 @@ public final class AdapterHooks extends PlacedAdapterHooks {
 
     private final AdapterConfig config;
     private final List<String> tasks;
-    private final BackboneKind kind;
+    private final ModelType kind;
 
     /**
      * @param config the adapter options
      * @param tasks the task keys
      * @param kind BART or T5 (initialisation)
      */
-    public AdapterHooks(AdapterConfig config, List<String> tasks, BackboneKind kind) {
+    public AdapterHooks(AdapterConfig config, List<String> tasks, ModelType kind) {
         super(config.placements());
         this.config = config;
         this.tasks = List.copyOf(tasks);

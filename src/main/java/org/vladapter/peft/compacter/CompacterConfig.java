@@ -1,5 +1,7 @@
 package org.vladapter.peft.compacter;
 
+import org.vladapter.peft.MethodSpec;
+import org.vladapter.peft.AdapterController;
 import com.google.gson.JsonObject;
 import org.vladapter.peft.ConfigJson;
 import org.vladapter.peft.BottleneckBuilder;
@@ -41,6 +43,19 @@ import java.util.Set;
  * touch them: initialisation is the same for BART and T5.
  */
 public final class CompacterConfig implements MethodConfig {
+
+    /** The method's spec, registered in {@link Method}: JSON type, flat options, trainable-set rule. */
+    public static final MethodSpec SPEC = MethodSpec.builder(CompacterConfig.TYPE, CompacterConfig::fromJson)
+            .integerOption("reduction_factor").integerOption("phm_dim")
+            .fromOptions((method, sharing, options) -> {
+                CompacterConfig.Builder b = CompacterConfig.builder().sharing(MethodSpec.orDefault(sharing));
+                MethodSpec.ifSet(options, "reduction_factor", v -> b.reductionFactor((Integer) v));
+                MethodSpec.ifSet(options, "phm_dim", v -> b.phmDim((Integer) v));
+                return b.build();
+            })
+            .unfreezesLayerNorms(true)
+            .trainable((name, segments) -> AdapterController.isAdapterFamily(segments) ? Optional.of("adapter") : Optional.empty())
+            .build();
 
     private static final String NAME = "CompacterConfig";
 

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDArrays;
 import org.vladapter.nn.Module;
-import org.vladapter.peft.BackboneKind;
+import org.vladapter.backbone.ModelType;
 import org.vladapter.nn.EmbeddingTable;
 import org.vladapter.nn.LayerNorm;
 
@@ -41,7 +41,7 @@ public final class AdapterLayersHyperNetController extends Module {
      */
     public AdapterLayersHyperNetController(
             HyperformerConfig config, int numLayers, long dModel, long bottleneck, Set<BlockType> blockTypes,
-            BackboneKind kind) {
+            ModelType kind) {
         this.numLayers = numLayers;
         this.dModel = dModel;
         int e = config.taskEmbeddingDim();

@@ -1,5 +1,6 @@
 package org.vladapter.peft.hyperformer;
 
+import org.vladapter.peft.MethodSpec;
 import com.google.gson.JsonObject;
 import org.vladapter.peft.ConfigJson;
 import org.vladapter.peft.BottleneckBuilder;
@@ -41,6 +42,19 @@ import java.util.Set;
  * own N(0, 0.01)/0 and the layer-id embedding PyTorch's N(0, 1).
  */
 public final class HyperformerConfig implements MethodConfig {
+
+    /** The method's spec, registered in {@link Method}: JSON type, flat options, trainable-set rule. */
+    public static final MethodSpec SPEC = MethodSpec.builder(HyperformerConfig.TYPE, HyperformerConfig::fromJson)
+            .integerOption("reduction_factor").sharing(false)
+            .fromOptions((method, sharing, options) -> {
+                HyperformerConfig.Builder b = HyperformerConfig.builder();
+                MethodSpec.ifSet(options, "reduction_factor", v -> b.reductionFactor((Integer) v));
+                return b.build();
+            })
+            .unfreezesLayerNorms(true)
+            .trainable((name, segments) -> MethodSpec.hasSegment(segments, TaskEmbeddingController.ROOT_NAME)
+                    || MethodSpec.hasSegment(segments, "adapter_layers_hyper_net") ? Optional.of("hyperformer") : Optional.empty())
+            .build();
 
     private static final String NAME = "HyperformerConfig";
 
@@ -207,5 +221,11 @@ public final class HyperformerConfig implements MethodConfig {
         public HyperformerConfig build() {
             return new HyperformerConfig(this);
         }
+    }
+
+    /** The task embeddings are per task (named by task key); the hyper-networks serve every task. */
+    @Override
+    public boolean usesParameter(String taskKey, String parameterName, List<String> taskKeys) {
+        return !MethodConfig.ownedByAnotherTask(taskKey, parameterName, taskKeys);
     }
 }

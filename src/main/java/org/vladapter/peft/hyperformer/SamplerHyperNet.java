@@ -3,7 +3,7 @@ package org.vladapter.peft.hyperformer;
 import ai.djl.ndarray.NDArray;
 import org.vladapter.nn.Dense;
 import org.vladapter.nn.Module;
-import org.vladapter.peft.BackboneKind;
+import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.ModuleDict;
 
 /**
@@ -24,7 +24,7 @@ public final class SamplerHyperNet extends Module {
      * @param in the generated layer's input size
      * @param kind initialisation style
      */
-    public SamplerHyperNet(long projected, long out, long in, BackboneKind kind) {
+    public SamplerHyperNet(long projected, long out, long in, ModelType kind) {
         this.out = out;
         this.in = in;
         this.weightGenerator = module("weight_generator", new ModuleDict()).put("0", HyperInit.linear(projected, out * in, kind));

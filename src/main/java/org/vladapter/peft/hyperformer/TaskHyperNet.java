@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
 import org.vladapter.nn.Dense;
 import org.vladapter.nn.Module;
-import org.vladapter.peft.BackboneKind;
+import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.ModuleDict;
 
 /**
@@ -22,7 +22,7 @@ public final class TaskHyperNet extends Module {
      * @param projected output size p
      * @param kind initialisation style
      */
-    public TaskHyperNet(long in, long hidden, long projected, BackboneKind kind) {
+    public TaskHyperNet(long in, long hidden, long projected, ModelType kind) {
         ModuleDict generator = module("task_embeding_generator", new ModuleDict());
         this.first = generator.put("0", HyperInit.linear(in, hidden, kind));
         this.second = generator.put("2", HyperInit.linear(hidden, projected, kind));

@@ -1,5 +1,8 @@
 package org.vladapter.peft.lora;
 
+import org.vladapter.peft.MethodSpec;
+import org.vladapter.backbone.ModelType;
+import org.vladapter.tasks.Task;
 import com.google.gson.JsonObject;
 import org.vladapter.peft.ConfigJson;
 import org.vladapter.backbone.LayerHooks;
@@ -37,6 +40,20 @@ import java.util.Set;
  * {@link LayerHooks#projection}.
  */
 public final class LoraConfig implements MethodConfig {
+
+    /** The method's spec, registered in {@link Method}: JSON type, flat options, trainable-set rule. */
+    public static final MethodSpec SPEC = MethodSpec.builder(LoraConfig.TYPE, LoraConfig::fromJson)
+            .integerOption("rank").decimalOption("alpha").decimalOption("lora_dropout")
+            .fromOptions((method, sharing, options) -> {
+                LoraConfig.Builder b = LoraConfig.builder().sharing(MethodSpec.orDefault(sharing));
+                MethodSpec.ifSet(options, "rank", v -> b.rank((Integer) v));
+                MethodSpec.ifSet(options, "alpha", v -> b.alpha((Double) v));
+                MethodSpec.ifSet(options, "lora_dropout", v -> b.dropout((Double) v));
+                return b.build();
+            })
+            .trainable((name, segments) -> name.contains("lora") ? Optional.of("lora")
+                    : name.contains("bias") ? Optional.of("bias (LoRA)") : Optional.empty())
+            .build();
 
     private static final String NAME = "LoraConfig";
 
@@ -271,5 +288,17 @@ public final class LoraConfig implements MethodConfig {
         public LoraConfig build() {
             return new LoraConfig(this);
         }
+    }
+
+    /**
+     * Single modules on T5 video: 300, what {@code scripts/video/single_lora.sh} sets (ten times the other T5 video
+     * runs, likely a typo in the script, but what it ran); otherwise as every method.
+     */
+    @Override
+    public int paperBaseBatchSize(ModelType backbone, Task.Modality modality) {
+        if (backbone == ModelType.T5 && modality == Task.Modality.VIDEO && sharing == Sharing.SINGLE) {
+            return 300;
+        }
+        return MethodConfig.super.paperBaseBatchSize(backbone, modality);
     }
 }

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import org.vladapter.nn.Dense;
 import org.vladapter.nn.Module;
-import org.vladapter.peft.BackboneKind;
+import org.vladapter.backbone.ModelType;
 import org.vladapter.nn.EmbeddingTable;
 import org.vladapter.nn.Initializers;
 import org.vladapter.peft.ModuleDict;
@@ -29,11 +29,11 @@ public final class InputPrompts extends Module {
      * @param midDim mid
      * @param kind initialisation style
      */
-    public InputPrompts(long length, long dModel, long midDim, BackboneKind kind) {
+    public InputPrompts(long length, long dModel, long midDim, ModelType kind) {
         this.length = length;
         this.dModel = dModel;
         ModuleDict seq = module("prefix_embedding", new ModuleDict());
-        boolean bart = kind == BackboneKind.BART;
+        boolean bart = kind == ModelType.BART;
         this.embedding = seq.put("0", new EmbeddingTable(length, dModel, Initializers.normal(bart ? 0.02 : 1.0)));
         this.down = seq.put("1", linear(dModel, midDim, bart));
         this.up = seq.put("3", linear(midDim, dModel, bart));

@@ -1,5 +1,8 @@
 package org.vladapter.peft.prompt;
 
+import org.vladapter.peft.MethodSpec;
+import org.vladapter.backbone.ModelType;
+import org.vladapter.tasks.Task;
 import com.google.gson.JsonObject;
 import org.vladapter.peft.ConfigJson;
 import org.vladapter.backbone.LayerHooks;
@@ -28,6 +31,19 @@ import java.util.Optional;
  * zero biases; under T5 the embedding is N(0, 1) and the Linears keep PyTorch's default init.
  */
 public final class PromptConfig implements MethodConfig {
+
+    /** The method's spec, registered in {@link Method}: JSON type, flat options, trainable-set rule. */
+    public static final MethodSpec SPEC = MethodSpec.builder(PromptConfig.TYPE, PromptConfig::fromJson)
+            .integerOption("prompt_length").integerOption("mid_dim")
+            .fromOptions((method, sharing, options) -> {
+                PromptConfig.Builder b = PromptConfig.builder().sharing(MethodSpec.orDefault(sharing));
+                MethodSpec.ifSet(options, "prompt_length", v -> b.promptLength((Integer) v));
+                MethodSpec.ifSet(options, "mid_dim", v -> b.midDim((Integer) v));
+                return b.build();
+            })
+            .trainable((name, segments) -> MethodSpec.hasSegment(segments, PromptController.MODULE_NAME)
+                    ? Optional.of("prompt") : Optional.empty())
+            .build();
 
     private static final String NAME = "PromptConfig";
 
@@ -169,5 +185,17 @@ public final class PromptConfig implements MethodConfig {
         public PromptConfig build() {
             return new PromptConfig(this);
         }
+    }
+
+    /**
+     * Single modules on T5 video: 300, what {@code scripts/video/single_prompt.sh} sets (ten times the other T5 video
+     * runs, likely a typo in the script, but what it ran); otherwise as every method.
+     */
+    @Override
+    public int paperBaseBatchSize(ModelType backbone, Task.Modality modality) {
+        if (backbone == ModelType.T5 && modality == Task.Modality.VIDEO && sharing == Sharing.SINGLE) {
+            return 300;
+        }
+        return MethodConfig.super.paperBaseBatchSize(backbone, modality);
     }
 }

@@ -2,7 +2,7 @@ package org.vladapter.peft.prompt;
 
 import org.vladapter.backbone.LayerHooks;
 import org.vladapter.backbone.PromptProvider;
-import org.vladapter.peft.BackboneKind;
+import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.TaskRouted;
 
 import java.util.List;
@@ -12,7 +12,7 @@ public final class PromptHooks implements LayerHooks {
 
     private final PromptConfig config;
     private final List<String> tasks;
-    private final BackboneKind kind;
+    private final ModelType kind;
     private PromptController controller;
     private long builtFor;
 
@@ -21,7 +21,7 @@ public final class PromptHooks implements LayerHooks {
      * @param tasks the task keys
      * @param kind BART or T5 (initialisation)
      */
-    public PromptHooks(PromptConfig config, List<String> tasks, BackboneKind kind) {
+    public PromptHooks(PromptConfig config, List<String> tasks, ModelType kind) {
         this.config = config;
         this.tasks = List.copyOf(tasks);
         this.kind = kind;

@@ -11,7 +11,7 @@ import org.vladapter.backbone.Stack;
 import org.vladapter.backbone.SubLayer;
 import org.vladapter.nn.ForwardContext;
 import org.vladapter.peft.AdapterController;
-import org.vladapter.peft.BackboneKind;
+import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.BackboneShape;
 import org.vladapter.peft.Method;
 import org.vladapter.peft.Sharing;
@@ -36,7 +36,7 @@ class AdapterHooksTest {
 
     @Test
     void everySiteGetsItsOwnAdapterAndCrossAttentionIsOptional() {
-        AdapterHooks hooks = new AdapterHooks(AdapterConfig.builder().sharing(Sharing.MULTIPLE).reductionFactor(4).build(), TASKS, BackboneKind.BART);
+        AdapterHooks hooks = new AdapterHooks(AdapterConfig.builder().sharing(Sharing.MULTIPLE).reductionFactor(4).build(), TASKS, ModelType.BART);
         SiteAdapter a = hooks.adapter(site(Stack.ENCODER, SubLayer.SELF_ATTENTION));
         SiteAdapter b = hooks.adapter(site(Stack.ENCODER, SubLayer.SELF_ATTENTION));
         assertThat(a).isNotSameAs(b);
@@ -45,7 +45,7 @@ class AdapterHooksTest {
         assertThat(a.asModule().namedParameters().get("adapters.gqa.down_sampler.weight").getShape()).isEqualTo(new Shape(4, 16));
 
         AdapterHooks noCross = new AdapterHooks(AdapterConfig.builder().sharing(Sharing.MULTIPLE).reductionFactor(4).crossAttention(false).build(),
-                TASKS, BackboneKind.BART);
+                TASKS, ModelType.BART);
         assertThat(noCross.adapter(site(Stack.DECODER, SubLayer.CROSS_ATTENTION))).isNull();
         assertThat(noCross.adapter(site(Stack.DECODER, SubLayer.FEED_FORWARD))).isNotNull();
     }
@@ -55,7 +55,7 @@ class AdapterHooksTest {
         AdapterConfig config = AdapterConfig.halfShared();
         assertThat(config.method()).isEqualTo(Method.HALF_SHARED_ADAPTER);
         AdapterController<Adapter> c = controller(
-                new AdapterHooks(config, TASKS, BackboneKind.BART).adapter(new AdapterSite(Stack.ENCODER, 0, 6, SubLayer.FEED_FORWARD, 768)));
+                new AdapterHooks(config, TASKS, ModelType.BART).adapter(new AdapterSite(Stack.ENCODER, 0, 6, SubLayer.FEED_FORWARD, 768)));
         Adapter vqa = c.adapters().route("vqa");
         Adapter gqa = c.adapters().route("gqa");
         assertThat(gqa).isNotSameAs(vqa);
@@ -70,7 +70,7 @@ class AdapterHooksTest {
         assertThat(c.getParameters().size()).isEqualTo(8);
 
         AdapterController<Adapter> d = controller(new AdapterHooks(AdapterConfig.builder().sharing(Sharing.MULTIPLE).shareDownSampler(true).build(),
-                TASKS, BackboneKind.BART).adapter(new AdapterSite(Stack.ENCODER, 0, 6, SubLayer.FEED_FORWARD, 768)));
+                TASKS, ModelType.BART).adapter(new AdapterSite(Stack.ENCODER, 0, 6, SubLayer.FEED_FORWARD, 768)));
         assertThat(d.adapters().route("nlvr").downSampler()).isSameAs(d.adapters().route("vqa").downSampler());
         assertThat(d.adapters().route("nlvr").upSampler()).isNotSameAs(d.adapters().route("vqa").upSampler());
     }
@@ -79,7 +79,7 @@ class AdapterHooksTest {
     void siteAdapterIsResidualAndRoutesByTask() {
         try (NDManager params = NDManager.newBaseManager(); NDManager batch = NDManager.newBaseManager()) {
             AdapterController<Adapter> c = controller(new AdapterHooks(AdapterConfig.builder().sharing(Sharing.MULTIPLE).reductionFactor(4).build(),
-                    TASKS, BackboneKind.T5).adapter(site(Stack.DECODER, SubLayer.SELF_ATTENTION)));
+                    TASKS, ModelType.T5).adapter(site(Stack.DECODER, SubLayer.SELF_ATTENTION)));
             c.initialize(params, DataType.FLOAT32);
             params.cap();
             NDArray x = batch.randomNormal(new Shape(2, 3, 16));
@@ -95,8 +95,8 @@ class AdapterHooksTest {
     @Test
     void initialisationFollowsTheBackbone() {
         try (NDManager params = NDManager.newBaseManager()) {
-            Adapter bart = Adapter.create(768, 96, BackboneKind.BART);
-            Adapter t5 = Adapter.create(768, 96, BackboneKind.T5);
+            Adapter bart = Adapter.create(768, 96, ModelType.BART);
+            Adapter t5 = Adapter.create(768, 96, ModelType.T5);
             bart.initialize(params, DataType.FLOAT32);
             t5.initialize(params, DataType.FLOAT32);
             NDArray w = bart.downSampler().weight().getArray();
@@ -118,7 +118,7 @@ class AdapterHooksTest {
         assertThatThrownBy(() -> AdapterConfig.builder().sharing(Sharing.MULTIPLE).shareUpSampler(true).shareDownSampler(true).build())
                 .hasMessageContaining("use sharing SINGLE");
         assertThatThrownBy(() -> AdapterConfig.builder().sharing(Sharing.MULTIPLE).placements(java.util.Set.of()).build()).hasMessageContaining("placements");
-        AdapterHooks hooks = new AdapterHooks(AdapterConfig.builder().sharing(Sharing.MULTIPLE).reductionFactor(5).build(), TASKS, BackboneKind.BART);
+        AdapterHooks hooks = new AdapterHooks(AdapterConfig.builder().sharing(Sharing.MULTIPLE).reductionFactor(5).build(), TASKS, ModelType.BART);
         assertThatThrownBy(() -> hooks.adapter(site(Stack.ENCODER, SubLayer.FEED_FORWARD)))
                 .hasMessageContaining("reduction factor 5 does not divide the hidden size 16");
         assertThat(AdapterConfig.single().createHooks(TASKS, BackboneShape.bartBase())).isInstanceOf(AdapterHooks.class);

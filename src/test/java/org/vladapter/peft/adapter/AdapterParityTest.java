@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.vladapter.nn.ForwardContext;
 import org.vladapter.peft.AdapterController;
-import org.vladapter.peft.BackboneKind;
+import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.PeftFixtures;
 import org.vladapter.peft.TaskRouted;
 
@@ -20,7 +20,7 @@ class AdapterParityTest {
     void bottleneckMatchesPyTorchAdapter() {
         try (NDManager manager = NDManager.newBaseManager(); NDManager params = NDManager.newBaseManager()) {
             Map<String, NDArray> f = PeftFixtures.load(manager, "adapter");
-            Adapter adapter = Adapter.create(16, 4, BackboneKind.BART);
+            Adapter adapter = Adapter.create(16, 4, ModelType.BART);
             PeftFixtures.loadParameters(adapter, f, "param.", params);
             params.cap(); // a forward must not attach anything to the parameters' manager
             NDArray x = f.get("x");
@@ -32,7 +32,7 @@ class AdapterParityTest {
     void siteAdapterAddsTheResidual() {
         try (NDManager manager = NDManager.newBaseManager(); NDManager params = NDManager.newBaseManager()) {
             Map<String, NDArray> f = PeftFixtures.load(manager, "adapter");
-            TaskRouted<Adapter> routed = TaskRouted.single(List.of("vqa", "gqa"), k -> Adapter.create(16, 4, BackboneKind.T5));
+            TaskRouted<Adapter> routed = TaskRouted.single(List.of("vqa", "gqa"), k -> Adapter.create(16, 4, ModelType.T5));
             AdapterController<Adapter> site = new AdapterController<>(routed);
             Map<String, NDArray> renamed = new java.util.LinkedHashMap<>();
             f.forEach((k, v) -> renamed.put(k.replace("param.", "param.adapters.vqa."), v));

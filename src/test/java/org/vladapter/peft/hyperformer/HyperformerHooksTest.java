@@ -14,7 +14,7 @@ import org.vladapter.backbone.Stack;
 import org.vladapter.backbone.SubLayer;
 import org.vladapter.nn.ForwardContext;
 import org.vladapter.nn.Module;
-import org.vladapter.peft.BackboneKind;
+import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.BackboneShape;
 
 import java.util.List;
@@ -28,7 +28,7 @@ class HyperformerHooksTest {
     private static final List<String> TASKS = List.of("vqa", "gqa");
     private static final HyperformerConfig SMALL = HyperformerConfig.builder().taskEmbeddingDim(8).taskHiddenDim(6)
             .projectedTaskEmbeddingDim(4).reductionFactor(4).build();
-    private static final BackboneShape SHAPE = new BackboneShape(BackboneKind.BART, 16, 2, 3);
+    private static final BackboneShape SHAPE = new BackboneShape(ModelType.BART, 16, 2, 3);
 
     @Test
     void rootModulesCarryTheOriginalNames() {

@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.vladapter.nn.ForwardContext;
-import org.vladapter.peft.BackboneKind;
+import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.PeftFixtures;
 
 import java.util.EnumSet;
@@ -25,7 +25,7 @@ class HyperformerParityTest {
             HyperformerConfig config = HyperformerConfig.builder().taskEmbeddingDim(8).taskHiddenDim(6)
                     .projectedTaskEmbeddingDim(4).reductionFactor(4).build();
             AdapterLayersHyperNetController controller = new AdapterLayersHyperNetController(
-                    config, 3, 16, 4, EnumSet.allOf(BlockType.class), BackboneKind.BART);
+                    config, 3, 16, 4, EnumSet.allOf(BlockType.class), ModelType.BART);
             PeftFixtures.loadParameters(controller, f, "param.", params);
             TaskEmbeddingController tasks = new TaskEmbeddingController(List.of("vqa", "gqa"), 8);
             Map<String, NDArray> emb = new LinkedHashMap<>();

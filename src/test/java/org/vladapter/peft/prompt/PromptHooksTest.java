@@ -23,7 +23,7 @@ class PromptHooksTest {
     void singlePromptIsSharedAndBroadcast() {
         PromptHooks hooks = (PromptHooks) PromptConfig.builder().sharing(Sharing.MULTIPLE).promptLength(5).midDim(10)
                 .sharing(org.vladapter.peft.Sharing.SINGLE).build()
-                .createHooks(TASKS, new BackboneShape(org.vladapter.peft.BackboneKind.BART, 16, 2, 2));
+                .createHooks(TASKS, new BackboneShape(org.vladapter.backbone.ModelType.BART, 16, 2, 2));
         PromptProvider p = hooks.encoderPrompt(16);
         assertThat(hooks.encoderPrompt(16)).isSameAs(p);
         assertThatThrownBy(() -> hooks.encoderPrompt(32)).hasMessageContaining("built for d_model 16");

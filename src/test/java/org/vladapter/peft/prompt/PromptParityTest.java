@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 import org.vladapter.nn.ForwardContext;
-import org.vladapter.peft.BackboneKind;
+import org.vladapter.backbone.ModelType;
 import org.vladapter.peft.PeftFixtures;
 import org.vladapter.peft.TaskRouted;
 
@@ -20,7 +20,7 @@ class PromptParityTest {
     void inputPromptsMatchPyTorch() {
         try (NDManager manager = NDManager.newBaseManager(); NDManager params = NDManager.newBaseManager()) {
             Map<String, NDArray> f = PeftFixtures.load(manager, "prompt");
-            InputPrompts prompts = new InputPrompts(5, 16, 10, BackboneKind.BART);
+            InputPrompts prompts = new InputPrompts(5, 16, 10, ModelType.BART);
             PeftFixtures.loadParameters(prompts, f, "param.", params);
             params.cap();
             NDArray out = prompts.prompt(manager, 2);
@@ -34,7 +34,7 @@ class PromptParityTest {
         try (NDManager manager = NDManager.newBaseManager(); NDManager params = NDManager.newBaseManager()) {
             Map<String, NDArray> f = PeftFixtures.load(manager, "prompt");
             PromptController c = new PromptController(
-                    TaskRouted.multiple(List.of("vqa", "gqa"), t -> new InputPrompts(5, 16, 10, BackboneKind.T5)));
+                    TaskRouted.multiple(List.of("vqa", "gqa"), t -> new InputPrompts(5, 16, 10, ModelType.T5)));
             assertThat(c.namedParameters().keySet()).contains(
                     "prompts.vqa.prefix_embedding.0.weight", "prompts.gqa.prefix_embedding.3.bias");
             Map<String, NDArray> renamed = new LinkedHashMap<>();
