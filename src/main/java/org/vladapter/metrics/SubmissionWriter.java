@@ -94,7 +94,11 @@ public final class SubmissionWriter {
             for (ValueCaptionPrediction p : predictions) {
                 JsonObject o = new JsonObject();
                 o.addProperty("vid_name", p.videoName());
-                o.addProperty("clip_id", p.clipId());
+                if (p.integerClipId()) {
+                    o.addProperty("clip_id", Long.parseLong(p.clipId()));
+                } else {
+                    o.addProperty("clip_id", p.clipId());
+                }
                 if (p.timestamps() != null) {
                     JsonArray ts = new JsonArray();
                     p.timestamps().forEach(ts::add);

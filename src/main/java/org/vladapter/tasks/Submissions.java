@@ -59,7 +59,8 @@ public final class Submissions {
     /**
      * TVC, YC2C: one VALUE line per clip, in the order of first appearance (on a labelled split a clip has one
      * item per reference description, all with the same input, so the clip's description is its first item's
-     * prediction); not written when a prediction has no clip or a clip id is not an integer.
+     * prediction); integer clip ids are written as JSON numbers, others (some YC2C releases) as strings; not
+     * written when a prediction has no clip.
      */
     public static final SubmissionFormat VALUE_CAPTIONS = format(".jsonl", (file, preds, clips) -> {
         Map<String, ValueCaptionPrediction> byClip = new LinkedHashMap<>();
@@ -68,14 +69,8 @@ public final class Submissions {
             if (clip == null) {
                 return false;
             }
-            long clipId;
-            try {
-                clipId = Long.parseLong(clip.clipId());
-            } catch (NumberFormatException notNumeric) {
-                return false;
-            }
             byClip.putIfAbsent(clip.videoName() + "\u0000" + clip.clipId(),
-                    new ValueCaptionPrediction(clip.videoName(), clipId, clip.timestamps(), e.getValue()));
+                    new ValueCaptionPrediction(clip.videoName(), clip.clipId(), clip.timestamps(), e.getValue()));
         }
         List<ValueCaptionPrediction> lines = new ArrayList<>(byClip.values());
         SubmissionWriter.writeValueCaptions(file, lines);

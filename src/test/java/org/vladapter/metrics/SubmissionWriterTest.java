@@ -74,11 +74,16 @@ class SubmissionWriterTest {
         Path p = dir.resolve("sub/tvc_test_predictions.jsonl");
         SubmissionWriter.writeValueCaptions(p, List.of(
                 new ValueCaptionPrediction("s01e02_seg01_clip_00", 86603, List.of(1.5, 5.25), "a man talks"),
-                new ValueCaptionPrediction("yc2_vid", 7, null, "add salt")));
+                new ValueCaptionPrediction("yc2_vid", 7, null, "add salt"),
+                new ValueCaptionPrediction("yc2_other", "GhjAa_3", null, "stir")));
         List<String> lines = Files.readAllLines(p);
-        assertThat(lines).hasSize(2);
+        assertThat(lines).hasSize(3);
+        JsonObject named = JsonParser.parseString(lines.get(2)).getAsJsonObject();
+        assertThat(named.get("clip_id").getAsJsonPrimitive().isString()).isTrue();
+        assertThat(named.get("clip_id").getAsString()).isEqualTo("GhjAa_3");
         JsonObject tvc = JsonParser.parseString(lines.get(0)).getAsJsonObject();
         assertThat(tvc.get("vid_name").getAsString()).isEqualTo("s01e02_seg01_clip_00");
+        assertThat(tvc.get("clip_id").getAsJsonPrimitive().isNumber()).isTrue();
         assertThat(tvc.get("clip_id").getAsLong()).isEqualTo(86603);
         assertThat(tvc.getAsJsonArray("ts").get(1).getAsDouble()).isEqualTo(5.25);
         assertThat(tvc.getAsJsonArray("descs").get(0).getAsJsonObject().get("desc").getAsString())
