@@ -54,7 +54,7 @@ class ValuePredictionFilesTest {
     }
 
     @Test
-    void yc2cHasNoTimeSpanAndAResultWithoutClipsWritesNoSubmission() throws Exception {
+    void yc2cKeepsItsClipIdAndHasNoTimeSpanAndAResultWithoutClipsWritesNoSubmission() throws Exception {
         Path root = ReleaseFixture.create(dir.resolve("release")).root();
         try (DatasetLayout layout = DatasetLayout.builder().root(root).build()) {
             TaskDataset yc2c = layout.open(Task.YC2C, "train_release");
@@ -63,8 +63,13 @@ class ValuePredictionFilesTest {
                 assertThat(c.clipId()).isEqualTo("yc2_clip_0");
                 assertThat(c.timestamps()).isNull();
             });
-            // the fixture's YC2C clip id is not an integer, as the VALUE format needs: only the plain files
-            assertThat(PredictionFiles.write(dir.resolve("yc2c"), predicted(yc2c, "stir"))).doesNotContainKey("submission");
+            // the fixture's YC2C clip id is not an integer: the submission keeps it, as a string
+            Path submission = PredictionFiles.write(dir.resolve("yc2c"), predicted(yc2c, "stir")).get("submission");
+            assertThat(submission).isNotNull();
+            com.google.gson.JsonObject line = com.google.gson.JsonParser.parseString(
+                    java.nio.file.Files.readAllLines(submission).get(0)).getAsJsonObject();
+            assertThat(line.get("clip_id").getAsString()).isEqualTo("yc2_clip_0");
+            assertThat(line.has("ts")).isFalse();
             TaskEvaluation.Result noClips = new TaskEvaluation.Result(Task.TVC, 0, Map.of(), Map.of("108305", "x"));
             assertThat(PredictionFiles.write(dir.resolve("none"), noClips)).doesNotContainKey("submission")
                     .containsKeys("predictions", "scores");
