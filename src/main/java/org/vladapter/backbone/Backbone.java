@@ -193,14 +193,8 @@ public final class Backbone {
         if (folder != null) {
             Set<String> required = newModel(c, LayerHooks.NONE, null).namedParameters().keySet();
             Path w = weightsFile();
-            if (isTorchFile(w)) {
-                try (TorchCheckpointSource weights = TorchCheckpointSource.open(w)) {
-                    CheckpointLoader.load(model, weights, required, vocabSize > config.vocabSize());
-                }
-            } else {
-                try (SafeTensorsSource weights = SafeTensorsSource.open(w)) {
-                    CheckpointLoader.load(model, weights, required, vocabSize > config.vocabSize());
-                }
+            try (WeightFileSource weights = isTorchFile(w) ? WeightFileSource.torch(w) : WeightFileSource.safetensors(w)) {
+                CheckpointLoader.load(model, weights, required, vocabSize > config.vocabSize());
             }
         }
         return model;

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  *
  * <p>Instances are safe for concurrent reads; close them to release the file handle.
  */
-public final class SafeTensorsFile implements AutoCloseable {
+public final class SafeTensorsFile implements WeightFile {
 
     private final Path file;
     private final FileChannel channel;

@@ -37,7 +37,7 @@ import java.util.zip.ZipFile;
  * those of {@link org.vladapter.io.SafeTensorsFile}: float32, float16 and bfloat16 as FLOAT32 (widened exactly),
  * float64, int64, int32, int16 (as INT32), int8, uint8, bool.
  */
-public final class TorchCheckpointFile implements AutoCloseable {
+public final class TorchCheckpointFile implements org.vladapter.io.WeightFile {
 
     /** Most bytes a state dict's pickle may have (real ones are kilobytes to a few megabytes). */
     static final int MAX_PICKLE_BYTES = 256 << 20;
