@@ -38,16 +38,9 @@ class VlTrainingRecipeTest {
 
     @Test
     void paperRecipeReportsEveryTaskWithAnAverageAndPredictionsPerExample() throws Exception {
-        ReleaseFixture fixture = ReleaseFixture.create(dir);
-        Path root = fixture.root();
-        addLabelledTests(root);
-        fixture.image("COCO", "COCO_val2014_000000000074", 11);
+        Path root = release();
         try (NDManager manager = NDManager.newBaseManager()) {
-            VlModel model = VlAdapter.builder()
-                    .backbone(Backbone.fromFolder(FixtureTensors.folder("bart-tiny")))
-                    .method("single-adapter").tasks(Task.imageTasks())
-                    .tokenizer(VlTrainingTest.smallVocab(new WhitespaceEncoder(), 600)).manager(manager)
-                    .build();
+            VlModel model = singleAdapter(manager);
             Recipe paper = Recipe.paper(model);
             assertThat(paper.epochs()).isEqualTo(20);
             assertThat(paper.learningRate()).isEqualTo(1e-3);
@@ -99,16 +92,9 @@ class VlTrainingRecipeTest {
 
     @Test
     void trainItemsAndEvalItemsCapEverySplitOfAShortRun() throws Exception {
-        ReleaseFixture fixture = ReleaseFixture.create(dir);
-        Path root = fixture.root();
-        addLabelledTests(root);
-        fixture.image("COCO", "COCO_val2014_000000000074", 11);
+        Path root = release();
         try (NDManager manager = NDManager.newBaseManager()) {
-            VlModel model = VlAdapter.builder()
-                    .backbone(Backbone.fromFolder(FixtureTensors.folder("bart-tiny")))
-                    .method("single-adapter").tasks(Task.imageTasks())
-                    .tokenizer(VlTrainingTest.smallVocab(new WhitespaceEncoder(), 600)).manager(manager)
-                    .build();
+            VlModel model = singleAdapter(manager);
             Recipe quick = Recipe.paper(model).toBuilder().epochs(1).baseBatchSize(500).evalBatchSize(2).build();
             VlTraining.Result result = VlTraining.builder().model(model).recipe(quick).data(root).runDir(dir.resolve("run"))
                     .trainItems(1).evalItems(1).progress(ProgressBar.Style.QUIET).build().fit();
@@ -216,5 +202,23 @@ class VlTrainingRecipeTest {
                 """).getAsJsonObject();
         c.getAsJsonArray("images").add(test);
         Files.writeString(coco, c.toString());
+    }
+
+    /** The miniature image release with labelled test splits and one COCO test image. */
+    private Path release() throws Exception {
+        ReleaseFixture fixture = ReleaseFixture.create(dir);
+        Path root = fixture.root();
+        addLabelledTests(root);
+        fixture.image("COCO", "COCO_val2014_000000000074", 11);
+        return root;
+    }
+
+    /** A single adapter on the tiny BART fixture over the four image tasks. */
+    private static VlModel singleAdapter(NDManager manager) {
+        return VlAdapter.builder()
+                .backbone(Backbone.fromFolder(FixtureTensors.folder("bart-tiny")))
+                .method("single-adapter").tasks(Task.imageTasks())
+                .tokenizer(VlTrainingTest.smallVocab(new WhitespaceEncoder(), 600)).manager(manager)
+                .build();
     }
 }
