@@ -201,20 +201,10 @@ public final class ClipTraining {
         for (int i = 0; i < 1000; i++) {
             scenes.add(sampler.sample("clip-probe-" + i, new Random(seed * 15485863L + 2_000_003L + i)));
         }
+        // the same grid the release writer stores; the encoder borrows the training manager (not closed here)
+        ClipEncoder encoder = ClipEncoder.of(manager, model);
         for (int b = 0; b < scenes.size(); b += 100) {
-            try (NDManager m = manager.newSubManager()) {
-                List<BufferedImage> images = scenes.subList(b, b + 100).stream().map(SceneRenderer::render).toList();
-                float[] g = model.grid(ClipEncoder.images(m, images)).toFloatArray();
-                int d = model.config().dim();
-                int cells = MiniClipConfig.GRID * MiniClipConfig.GRID;
-                for (int k = 0; k < images.size(); k++) {
-                    float[][] one = new float[cells][d];
-                    for (int c = 0; c < cells; c++) {
-                        System.arraycopy(g, (k * cells + c) * d, one[c], 0, d);
-                    }
-                    grids.add(one);
-                }
-            }
+            grids.addAll(encoder.encode(scenes.subList(b, b + 100).stream().map(SceneRenderer::render).toList()));
         }
         return CellProbe.run(scenes, grids);
     }
