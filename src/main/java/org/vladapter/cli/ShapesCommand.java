@@ -130,9 +130,7 @@ public final class ShapesCommand implements Runnable {
             List<String> ids = w.sceneIds().stream().limit(1500).toList();
             var cells = org.vladapter.shapes.clip.CellProbe.run(ids.stream().map(w::scene).toList(),
                     ids.stream().map(w::features).toList());
-            System.out.printf(Locale.ROOT, "cell probe (%d held-out objects): colour %.1f (majority %.1f), shape %.1f (%.1f), size %.1f (%.1f)%n",
-                    cells.objects(), 100 * cells.colour(), 100 * cells.colourMajority(), 100 * cells.shape(),
-                    100 * cells.shapeMajority(), 100 * cells.size(), 100 * cells.sizeMajority());
+            System.out.println("cell probe: " + cells.describe());
             return 0;
         }
     }

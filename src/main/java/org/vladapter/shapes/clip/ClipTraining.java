@@ -155,9 +155,7 @@ public final class ClipTraining {
             Result result = new Result(steps, first, last, retrieval[0], retrieval[1], evalScenes, seconds, cells);
             log.printf(Locale.ROOT, "clip held-out retrieval over %d scenes: image->text %.3f, text->image %.3f (chance %.3f)%n",
                     evalScenes, retrieval[0], retrieval[1], 1.0 / evalScenes);
-            log.printf(Locale.ROOT, "clip cell probes over %d held-out objects: colour %.3f (majority %.3f), shape %.3f (%.3f), size %.3f (%.3f)%n",
-                    cells.objects(), cells.colour(), cells.colourMajority(), cells.shape(), cells.shapeMajority(), cells.size(),
-                    cells.sizeMajority());
+            log.println("clip cell probes: " + cells.describe());
             ClipCheckpoint.save(folder, model, vocabulary);
             return result;
         }
