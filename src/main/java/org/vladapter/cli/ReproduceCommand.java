@@ -49,10 +49,15 @@ public final class ReproduceCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "start afresh when --out holds another run")
     boolean overwrite;
 
+    @Option(names = "--image-control", description = "also score each method with the test images shuffled across "
+            + "each split; the drop is how much it reads the image (image_control.csv)")
+    boolean imageControl;
+
     @Override
     public Integer call() {
         Reproduce.Builder job = Reproduce.builder().benchmark(benchmark).methods(methods)
-                .data(data).featureType(featureType).seeds(seeds).out(out).quick(quick).overwrite(overwrite);
+                .data(data).featureType(featureType).seeds(seeds).out(out).quick(quick).overwrite(overwrite)
+                .imageControl(imageControl);
         if (backbone != null) {
             job.backbone(backbone);
         }
@@ -63,6 +68,11 @@ public final class ReproduceCommand implements Callable<Integer> {
         ReproduceResults results = reproduce.run();
         System.out.println();
         System.out.print(results.toText());
+        var control = results.imageControl();
+        if (control.rowCount() > 0) {
+            System.out.println();
+            System.out.println(control.printAll());
+        }
         Path folder = out != null ? out : Benchmark.fromCliName(benchmark).defaultOutput();
         System.out.println("results: " + folder.resolve("results.csv") + ", " + folder.resolve("results.html")
                 + ", figure: " + folder.resolve("score_vs_params.png"));

@@ -112,7 +112,7 @@ public final class ShapesCommand implements Runnable {
 
     /** {@code shapes baseline}. */
     @Command(name = "baseline", mixinStandardHelpOptions = true,
-            description = "Text-only vs vision+text answer classifiers on the VQA-like and GQA-like test splits (is the image needed?).")
+            description = "Prior, text-only and two vision+text answer classifiers on the VQA-like and GQA-like test splits (is the image needed?).")
     static final class Baseline implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         WorldOptions world;
@@ -125,7 +125,7 @@ public final class ShapesCommand implements Runnable {
             ShapesWorld w = ShapesWorld.open(world.out(), world.config(), world.clip(), ProgressBar.Style.AUTO, System.err);
             var scores = org.vladapter.shapes.Baselines.run(w, epochs, world.seed, System.err);
             scores.forEach((task, byName) -> byName.forEach((name, score) ->
-                    System.out.printf(Locale.ROOT, "%-4s %-16s %.1f%n", task, name, 100 * score)));
+                    System.out.printf(Locale.ROOT, "%-4s %-27s %.1f%n", task, name, 100 * score)));
             // what the frozen features keep of each object, where it is (linear probes of the centre cell)
             List<String> ids = w.sceneIds().stream().limit(1500).toList();
             var cells = org.vladapter.shapes.clip.CellProbe.run(ids.stream().map(w::scene).toList(),

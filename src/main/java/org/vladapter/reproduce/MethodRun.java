@@ -24,9 +24,11 @@ import java.util.Map;
  * @param seconds wall time of the run (training and evaluation)
  * @param meanStepSeconds mean wall time of one training step
  * @param steps training steps
+ * @param shuffledScores each task's score with every test item seeing another item's image (the image control,
+ *     {@link org.vladapter.tasks.TaskDataset#withShuffledImages}); empty when the control was not run
  */
 public record MethodRun(String method, long seed, double percentParams, Map<String, Double> scores, double seconds,
-        double meanStepSeconds, long steps) {
+        double meanStepSeconds, long steps, Map<String, Double> shuffledScores) {
 
     /** The file in a run folder that records a finished run. */
     public static final String FILE = "row.json";
@@ -36,6 +38,13 @@ public record MethodRun(String method, long seed, double percentParams, Map<Stri
     /** Copies the scores, keeping their order. */
     public MethodRun {
         scores = Collections.unmodifiableMap(new LinkedHashMap<>(scores));
+        shuffledScores = shuffledScores == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(shuffledScores));
+    }
+
+    /** A run without the image control. */
+    public MethodRun(String method, long seed, double percentParams, Map<String, Double> scores, double seconds,
+            double meanStepSeconds, long steps) {
+        this(method, seed, percentParams, scores, seconds, meanStepSeconds, steps, Map.of());
     }
 
     /**
@@ -70,7 +79,7 @@ public record MethodRun(String method, long seed, double percentParams, Map<Stri
                 throw new IllegalStateException(file + " is not a finished-run record");
             }
             return java.util.Optional.of(new MethodRun(run.method, run.seed, run.percentParams, run.scores, run.seconds,
-                    run.meanStepSeconds, run.steps));
+                    run.meanStepSeconds, run.steps, run.shuffledScores));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         } catch (JsonParseException e) {

@@ -145,6 +145,11 @@ public final class Reproduce {
                 progress.message(String.format(Locale.ROOT, "%s: average %.1f (%s) in %s", label, run.average(),
                         run.scores().entrySet().stream().map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f", e.getValue()))
                                 .collect(Collectors.joining(", ")), ReproduceProgress.clock(run.seconds())));
+                if (!run.shuffledScores().isEmpty()) {
+                    progress.message(String.format(Locale.ROOT, "%s: with shuffled images %s", label,
+                            run.shuffledScores().entrySet().stream().map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f", e.getValue()))
+                                    .collect(Collectors.joining(", "))));
+                }
             }
         }
         ReproduceResults results = results(benchmark, backbone, finished, tasks);
@@ -211,8 +216,27 @@ public final class Reproduce {
                 }
                 scores.put(t.key(), s);
             }
+            Map<String, Double> shuffled = new LinkedHashMap<>();
+            if (b.imageControl) {
+                var annotations = org.vladapter.metrics.EvaluationFiles.readVqaAnnotations(vqa);
+                for (Task t : tasks) {
+                    TaskDataset test = layout.open(t, benchmark.evaluationSplit(t)).firstItems(plan.evalItems());
+                    TaskDataset other;
+                    try {
+                        other = test.withShuffledImages(job.seed());
+                    } catch (IllegalArgumentException oneImage) { // nothing to swap with: the control is not defined
+                        progress.message(job.method().cliName() + ": no image control for " + t.key() + " ("
+                                + oneImage.getMessage() + ")");
+                        shuffled.put(t.key(), Double.NaN);
+                        continue;
+                    }
+                    shuffled.put(t.key(), org.vladapter.eval.TaskEvaluation.evaluate(model, other, collator,
+                            plan.evalBatchSize(), null, annotations).score());
+                }
+                seconds = (System.nanoTime() - t0) / 1e9;
+            }
             MethodRun row = new MethodRun(job.method().cliName(), job.seed(), model.parameterSummary().trainablePercent(),
-                    scores, seconds, steps > 0 ? trainSeconds / steps : 0.0, steps);
+                    scores, seconds, steps > 0 ? trainSeconds / steps : 0.0, steps, shuffled);
             row.save(job.dir());
             return row;
         }
@@ -279,6 +303,7 @@ public final class Reproduce {
         s.put("eval_batch_size", Integer.toString(recipe.evalBatchSize()));
         s.put("learning_rates", methods.stream().map(m -> m.cliName() + "=" + recipe.recipe(m, family, tasks, FIRST_SEED, b.featureType).learningRate())
                 .collect(Collectors.joining(",")));
+        s.put("learning_rate_scale", Double.toString(recipe.learningRateScale()));
         s.put("warmup_ratio", Double.toString(recipe.warmupRatio()));
         s.put("clip_norm", Double.toString(recipe.clipNorm()));
         s.put("task_sampling", "round-robin (every batch of every task once per epoch, shuffled per epoch)");
@@ -286,6 +311,7 @@ public final class Reproduce {
         s.put("eval_items_per_task", recipe.evalItems() == 0 ? "all" : Integer.toString(recipe.evalItems()));
         s.put("evaluation_splits", tasks.stream().map(t -> t.key() + "=" + benchmark.evaluationSplit(t))
                 .collect(Collectors.joining(",")));
+        s.put("image_control", b.imageControl ? "shuffled images, cycle seed = run seed" : "off");
         s.put("seeds", seeds.stream().map(String::valueOf).collect(Collectors.joining(",")));
         s.put("library_version", org.vladapter.io.LibraryVersion.get());
         return new ReproduceSettings(s);
@@ -331,6 +357,7 @@ public final class Reproduce {
         private Path out;
         private boolean quick;
         private boolean overwrite;
+        private boolean imageControl;
         private BenchmarkRecipe recipe;
         private ProgressBar.Style progress = ProgressBar.Style.AUTO;
         private PrintStream progressOut = System.err;
@@ -456,6 +483,18 @@ public final class Reproduce {
          */
         public Builder quick(boolean quick) {
             this.quick = quick;
+            return this;
+        }
+
+        /**
+         * @param imageControl also score every method on its test items with the images shuffled across each
+         *     split ({@link org.vladapter.tasks.TaskDataset#withShuffledImages}): the difference to the real
+         *     score is how much the method reads the image ({@link ReproduceResults#imageControl},
+         *     {@code image_control.csv}). One more evaluation per method; off by default.
+         * @return this
+         */
+        public Builder imageControl(boolean imageControl) {
+            this.imageControl = imageControl;
             return this;
         }
 

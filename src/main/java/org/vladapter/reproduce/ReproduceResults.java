@@ -181,6 +181,41 @@ public final class ReproduceResults {
         return BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).doubleValue();
     }
 
+    /**
+     * The image control of the runs that measured it ({@code reproduce --image-control}): per method and task,
+     * the mean score over seeds with each test item's own image ({@code score}), with another item's image
+     * ({@code shuffled_images}), and their difference ({@code image_gain}: how much of the score needs the
+     * right image; near 0 means the row answers from the text alone). Rounded to two places.
+     *
+     * @return the table (no rows when no run measured the control)
+     */
+    public Table imageControl() {
+        Table t = Table.create(title + ": own image vs. shuffled images");
+        StringColumn method = StringColumn.create(METHOD);
+        StringColumn task = StringColumn.create("task");
+        DoubleColumn own = DoubleColumn.create("score");
+        DoubleColumn shuffled = DoubleColumn.create("shuffled_images");
+        DoubleColumn gain = DoubleColumn.create("image_gain");
+        for (MethodSummary r : rows) {
+            List<MethodRun> measured = runs.stream()
+                    .filter(x -> x.method().equals(r.method()) && !x.shuffledScores().isEmpty()).toList();
+            if (measured.isEmpty()) {
+                continue;
+            }
+            for (String k : tasks()) {
+                double a = measured.stream().mapToDouble(x -> x.scores().getOrDefault(k, Double.NaN)).average().orElse(Double.NaN);
+                double b = measured.stream().mapToDouble(x -> x.shuffledScores().getOrDefault(k, Double.NaN)).average().orElse(Double.NaN);
+                method.append(r.method());
+                task.append(k);
+                own.append(round(a, 2));
+                shuffled.append(round(b, 2));
+                gain.append(round(a - b, 2));
+            }
+        }
+        t.addColumns(method, task, own, shuffled, gain);
+        return t;
+    }
+
     /** @return the mean scores as a report {@link ResultsTable} (the library's chart input) */
     public ResultsTable resultsTable() {
         List<MethodResult> rs = new ArrayList<>();
@@ -266,8 +301,9 @@ public final class ReproduceResults {
     }
 
     /**
-     * Writes {@code results.csv}, {@code results.html}, {@code score_vs_params.png} and, with several seeds,
-     * {@code results_per_seed.csv}, each atomically.
+     * Writes {@code results.csv}, {@code results.html}, {@code score_vs_params.png}, with several seeds
+     * {@code results_per_seed.csv}, and with the image control {@code image_control.csv} ({@link #imageControl}),
+     * each atomically.
      *
      * @param dir the output folder
      * @param settings the run's settings (shown in the HTML page)
@@ -277,6 +313,10 @@ public final class ReproduceResults {
         AtomicFiles.writeUnchecked(dir.resolve("results.html"), out -> out.write(html(settings).getBytes(StandardCharsets.UTF_8)));
         if (!rows.isEmpty()) {
             Charts.savePng(chart(), dir.resolve("score_vs_params.png"));
+        }
+        Table control = imageControl();
+        if (control.rowCount() > 0) {
+            AtomicFiles.writeUnchecked(dir.resolve("image_control.csv"), out -> out.write(csv(control).getBytes(StandardCharsets.UTF_8)));
         }
         if (rows.stream().anyMatch(r -> r.seeds() > 1)) {
             AtomicFiles.writeUnchecked(dir.resolve("results_per_seed.csv"), out -> out.write(csv(perSeed()).getBytes(StandardCharsets.UTF_8)));

@@ -38,7 +38,12 @@ import java.util.Random;
  *       layer of 256 ReLU units;</li>
  *   <li><b>vision+text MLP</b>: the same, plus the frozen mini-CLIP grid: each of the 49 cells through a shared
  *       128-to-32 linear map and ReLU, flattened and also max- and mean-pooled over the grid, concatenated with
- *       the text features.</li>
+ *       the text features;</li>
+ *   <li><b>question-conditioned cells</b>: as vision+text, but each cell's 32 units also receive a linear map of
+ *       the question's text features before the ReLU, so a unit can fire for "the cell holds what the question
+ *       names" (a red circle for "is there a red circle?") and the max- and mean-pooling over the grid then read
+ *       presence and count. The plain MLP has to learn every colour-shape pairing of every cell separately from
+ *       a few thousand questions.</li>
  * </ul>
  * It is a probe of the benchmark (is the answer in the image, and do the features carry it), not a VL-Adapter
  * model.
@@ -91,9 +96,9 @@ public final class Baselines {
         List<String> classes = new ArrayList<>(overall.keySet());
         classes.sort(null);
         WordVocabulary vocabulary = WordVocabulary.build(train.stream().map(Item::question).toList());
-        for (boolean vision : new boolean[] {false, true}) {
-            List<String> predicted = mlp(world, train, test, classes, vocabulary, vision, epochs, seed);
-            String name = vision ? "vision+text MLP" : "text-only MLP";
+        for (Kind kind : Kind.values()) {
+            List<String> predicted = mlp(world, train, test, classes, vocabulary, kind, epochs, seed);
+            String name = kind.label;
             scores.put(name, score(predicted, test, vqa));
             log.printf(Locale.ROOT, "%s %s: %.3f%n", vqa ? "vqa" : "gqa", name, scores.get(name));
         }
@@ -116,17 +121,31 @@ public final class Baselines {
         return sum / test.size();
     }
 
+    /** The three probes, in the order they are reported. */
+    private enum Kind {
+        TEXT("text-only MLP"), VISION("vision+text MLP"), CONDITIONED("question-conditioned cells");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
     /** The probe network. */
     private static final class Probe extends Module {
         private final Dense cell;
+        private final Dense condition;
         private final Dense hidden;
         private final Dense output;
         private final boolean vision;
 
-        Probe(int textDim, int classes, boolean vision) {
-            this.vision = vision;
+        Probe(int textDim, int classes, Kind kind) {
+            this.vision = kind != Kind.TEXT;
             this.cell = vision ? module("cell", new Dense(ShapesWorld.FEATURE_DIM, 32, true,
                     Initializers.normal(Math.sqrt(2.0 / ShapesWorld.FEATURE_DIM)), Initializers.zeros())) : null;
+            this.condition = kind == Kind.CONDITIONED ? module("condition", new Dense(textDim, 32, false,
+                    Initializers.normal(Math.sqrt(1.0 / textDim)), Initializers.zeros())) : null;
             int in = textDim + (vision ? 51 * 32 : 0);
             this.hidden = module("hidden", new Dense(in, 256, true, Initializers.normal(Math.sqrt(2.0 / in)), Initializers.zeros()));
             this.output = module("output", new Dense(256, classes, true, Initializers.normal(Math.sqrt(1.0 / 256)), Initializers.zeros()));
@@ -135,7 +154,11 @@ public final class Baselines {
         NDArray logits(NDArray text, NDArray grid) {
             NDArray x = text;
             if (vision) {
-                NDArray cells = Activation.relu(cell.forward(grid)); // [B, 49, 32]
+                NDArray pre = cell.forward(grid); // [B, 49, 32]
+                if (condition != null) {
+                    pre = pre.add(condition.forward(text).expandDims(1));
+                }
+                NDArray cells = Activation.relu(pre);
                 // per-cell features by position, plus their max and mean over the grid (where-invariant presence)
                 x = x.concat(cells.reshape(cells.getShape().get(0), -1), 1).concat(cells.max(new int[] {1}), 1)
                         .concat(cells.mean(new int[] {1}), 1);
@@ -145,7 +168,8 @@ public final class Baselines {
     }
 
     private static List<String> mlp(ShapesWorld world, List<Item> train, List<Item> test, List<String> classes,
-            WordVocabulary vocabulary, boolean vision, int epochs, long seed) {
+            WordVocabulary vocabulary, Kind kind, int epochs, long seed) {
+        boolean vision = kind != Kind.TEXT;
         Map<String, Integer> words = new HashMap<>();
         for (String w : vocabulary.words()) {
             words.put(w, words.size());
@@ -162,7 +186,7 @@ public final class Baselines {
         }
         Engine.getInstance().setRandomSeed((int) seed);
         try (NDManager manager = NDManager.newBaseManager()) {
-            Probe probe = new Probe(textDim, classes.size(), vision);
+            Probe probe = new Probe(textDim, classes.size(), kind);
             probe.initialize(manager, DataType.FLOAT32);
             Random random = new Random(seed);
             List<Integer> order = new ArrayList<>();

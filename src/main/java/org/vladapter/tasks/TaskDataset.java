@@ -55,4 +55,17 @@ public interface TaskDataset {
         }
         return FirstItems.of(this, n);
     }
+
+    /**
+     * The control for "does the model read the image": the same examples, each seeing the features of another
+     * of this split's images (a random cycle over the split's distinct feature ids, so no example keeps its own
+     * and the set of images is unchanged).
+     *
+     * @param seed seed of the cycle
+     * @return this split with its images shuffled
+     * @throws IllegalArgumentException when the split has fewer than two distinct images
+     */
+    default TaskDataset withShuffledImages(long seed) {
+        return ShuffledImages.of(this, seed);
+    }
 }

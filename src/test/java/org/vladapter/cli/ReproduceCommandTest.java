@@ -72,4 +72,42 @@ class ReproduceCommandTest {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("other settings", "epochs: folder has '1', this run '2'", "--overwrite");
     }
+
+    @Test
+    void imageControlScoresEachTaskWithShuffledImagesAndIsPartOfTheSettings() throws Exception {
+        MiniatureBenchmark mini = MiniatureBenchmark.create(dir);
+        Path out = dir.resolve("control");
+        String[] args = {"reproduce", "--data", mini.data.toString(), "--backbone", mini.backbone.toString(),
+            "--feature-type", "RN101", "--methods", "single-adapter", "--quick", "--image-control", "--out", out.toString()};
+        CliRun run = CliRun.of(args);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).contains("with shuffled images vqa");
+        assertThat(run.out()).contains("shuffled_images", "image_gain");
+        List<String> control = Files.readAllLines(out.resolve("image_control.csv"));
+        assertThat(control.get(0)).isEqualTo("method,task,score,shuffled_images,image_gain");
+        assertThat(control).hasSize(5);
+        List<String> results = Files.readAllLines(out.resolve("results.csv"));
+        // the miniature's GQA and caption test splits have one image each: nothing to swap, so no control
+        assertThat(run.err()).contains("no image control for gqa", "no image control for caption");
+        assertThat(control.get(2)).matches("single-adapter,gqa,[0-9.]+,,");
+        assertThat(control.get(4)).matches("single-adapter,caption,[0-9.]+,,");
+        for (int i : new int[] {1, 3}) {
+            String[] c = control.get(i).split(",");
+            assertThat(c[0]).isEqualTo("single-adapter");
+            assertThat(c[1]).isEqualTo(List.of("vqa", "gqa", "nlvr", "caption").get(i - 1));
+            double own = Double.parseDouble(c[2]);
+            double shuffled = Double.parseDouble(c[3]);
+            assertThat(shuffled).isBetween(0.0, c[1].equals("caption") ? 1000.0 : 100.0);
+            assertThat(Double.parseDouble(c[4])).isCloseTo(own - shuffled, org.assertj.core.data.Offset.offset(0.011));
+            // the control's own-image score is the results table's score of that task
+            assertThat(own).isEqualTo(Double.parseDouble(results.get(1).split(",")[1 + i]));
+        }
+        assertThat(Files.readString(out.resolve("single-adapter/row.json"))).contains("shuffledScores");
+
+        // the control is part of the configuration: the same folder without it is refused
+        String[] without = Arrays.stream(args).filter(a -> !a.equals("--image-control")).toArray(String[]::new);
+        CliRun refused = CliRun.of(without);
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("image_control");
+    }
 }
