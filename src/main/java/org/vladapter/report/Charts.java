@@ -154,12 +154,17 @@ public final class Charts {
         chart.getStyler().setXAxisMax(maxP * 2.5);
         chart.getStyler().setYAxisMin(yMin);
         chart.getStyler().setYAxisMax(yMax);
+        LabelPlacer labels = new LabelPlacer(width, height, Math.log(minP / 2.5), Math.log(maxP * 2.5), yMin, yMax);
+        for (int i : rows) {
+            labels.marker(pct.getDouble(i), score.getDouble(i));
+        }
         for (int i : rows) {
             double p = pct.getDouble(i);
             double s = score.getDouble(i);
             chart.addSeries(methods.get(i), new double[] {p}, new double[] {s});
             String label = methods.get(i) + String.format(Locale.ROOT, " (%.1f, %.2f%%)", s, p);
-            chart.addAnnotation(new AnnotationText(label, p, s + 0.08 * (yMax - yMin), false));
+            double[] at = labels.place(label, p, s);
+            chart.addAnnotation(new AnnotationText(label, at[0], at[1], false));
         }
         chart.getStyler().setAnnotationTextFontColor(java.awt.Color.DARK_GRAY);
         return chart;

@@ -55,7 +55,7 @@ public record BenchmarkRecipe(
      *
      * @param benchmark the benchmark
      * @return its recipe. ShapesWorld image: one epoch over every training item of each task at base batch 32
-     *     (392 multi-task steps), every method's paper learning rate doubled (scale 2), scored on the first 200
+     *     (398 multi-task steps), every method's paper learning rate doubled (scale 2), scored on the first 200
      *     test items of each task. The doubled rate gives one epoch with linear decay the same summed step size as
      *     two epochs at the paper's rates: at 150 steps, or one epoch at scale 1, the shared-module rows (single
      *     adapter, single LoRA, ...) had not yet learnt to tell the tasks' prompts apart and answered "no" to every
