@@ -143,18 +143,22 @@ public final class Reproduce {
                 ReproduceResults partial = results(benchmark, backbone, finished, tasks);
                 partial.save(out, settings.values());
                 progress.message(String.format(Locale.ROOT, "%s: average %.1f (%s) in %s", label, run.average(),
-                        run.scores().entrySet().stream().map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f", e.getValue()))
-                                .collect(Collectors.joining(", ")), ReproduceProgress.clock(run.seconds())));
+                        scoreLine(run.scores()), ReproduceProgress.clock(run.seconds())));
                 if (!run.shuffledScores().isEmpty()) {
                     progress.message(String.format(Locale.ROOT, "%s: with shuffled images %s", label,
-                            run.shuffledScores().entrySet().stream().map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f", e.getValue()))
-                                    .collect(Collectors.joining(", "))));
+                            scoreLine(run.shuffledScores())));
                 }
             }
         }
         ReproduceResults results = results(benchmark, backbone, finished, tasks);
         results.save(out, settings.values());
         return results;
+    }
+
+    /** @return "vqa 45.1, gqa 28.0, ..." for a progress line */
+    private static String scoreLine(Map<String, Double> scores) {
+        return scores.entrySet().stream().map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.1f", e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static int order(List<Job> jobs, MethodRun r) {
