@@ -112,7 +112,7 @@ public final class ShapesCommand implements Runnable {
 
     /** {@code shapes baseline}. */
     @Command(name = "baseline", mixinStandardHelpOptions = true,
-            description = "Prior, text-only and two vision+text answer classifiers on the VQA-like and GQA-like test splits (is the image needed?).")
+            description = "Prior, text-only and vision+text answer classifiers, and a true-objects ceiling, on the VQA-like and GQA-like test splits (is the image needed?).")
     static final class Baseline implements Callable<Integer> {
         @picocli.CommandLine.Mixin
         WorldOptions world;
@@ -125,7 +125,7 @@ public final class ShapesCommand implements Runnable {
             ShapesWorld w = ShapesWorld.open(world.out(), world.config(), world.clip(), ProgressBar.Style.AUTO, System.err);
             var scores = org.vladapter.shapes.Baselines.run(w, epochs, world.seed, System.err);
             scores.forEach((task, byName) -> byName.forEach((name, score) ->
-                    System.out.printf(Locale.ROOT, "%-4s %-27s %.1f%n", task, name, 100 * score)));
+                    System.out.printf(Locale.ROOT, "%-4s %-32s %.1f%n", task, name, 100 * score)));
             // what the frozen features keep of each object, where it is (linear probes of the centre cell)
             List<String> ids = w.sceneIds().stream().limit(1500).toList();
             var cells = org.vladapter.shapes.clip.CellProbe.run(ids.stream().map(w::scene).toList(),
@@ -160,15 +160,19 @@ public final class ShapesCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "" + ShapesConfig.DEFAULT_SEED)
         long seed;
 
+        @Option(names = "--region-weight", defaultValue = "1.0",
+                description = "weight of the region-phrase term: each object's centre cell against its phrase (0: captions only)")
+        double regionWeight;
+
         @Override
         public Integer call() throws Exception {
             Path folder = out != null ? out : ShapesWorld.clipFolder();
             ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
             try (PrintStream log = tee(logBytes)) {
                 log.println("vladapter shapes pretrain-clip --steps " + steps + " --batch-size " + batchSize + " --scenes "
-                        + scenes + " --eval-scenes " + evalScenes + " --dim " + dim + " --seed " + seed);
+                        + scenes + " --eval-scenes " + evalScenes + " --dim " + dim + " --seed " + seed + " --region-weight " + regionWeight);
                 WordVocabulary vocab = WordVocabulary.shapesWorld();
-                ClipTraining.Result r = new ClipTraining(seed, steps, batchSize, scenes, evalScenes, dim, log).run(vocab, folder);
+                ClipTraining.Result r = new ClipTraining(seed, steps, batchSize, scenes, evalScenes, dim, regionWeight, log).run(vocab, folder);
                 log.printf(Locale.ROOT, "result: steps=%d loss %.4f -> %.4f, retrieval image->text %.3f text->image %.3f over %d, "
                         + "cell probes colour %.3f shape %.3f size %.3f, %.1f s%n", r.steps(), r.firstLoss(), r.lastLoss(),
                         r.imageToText(), r.textToImage(), r.candidates(), r.cells().colour(), r.cells().shape(), r.cells().size(),

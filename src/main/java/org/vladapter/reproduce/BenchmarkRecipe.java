@@ -54,13 +54,14 @@ public record BenchmarkRecipe(
      * The recipe of a full run.
      *
      * @param benchmark the benchmark
-     * @return its recipe. ShapesWorld image: one epoch over every training item of each task at base batch 32
-     *     (398 multi-task steps), every method's paper learning rate doubled (scale 2), scored on the first 200
-     *     test items of each task. The doubled rate gives one epoch with linear decay the same summed step size as
-     *     two epochs at the paper's rates: at 150 steps, or one epoch at scale 1, the shared-module rows (single
-     *     adapter, single LoRA, ...) had not yet learnt to tell the tasks' prompts apart and answered "no" to every
-     *     caption prompt (measured; BENCHMARKS.md). ShapesWorld video: one epoch over 240 training items per task
-     *     at batch 32, 60 test items, scale 1. Paper scale: the released scripts' epochs and batch sizes, scale 1.
+     * @return its recipe. ShapesWorld image: one epoch over every training item of each task at base batch 32 (617
+     *     multi-task steps on generator version 4, 398 on version 3), every method's paper learning rate doubled (scale 2),
+     *     scored on the first 200 test items of each task. The doubled rate gives one epoch with linear decay the same
+     *     summed step size as two epochs at the paper's rates: at 150 steps, or one epoch at scale 1, the
+     *     shared-module rows (single adapter, single LoRA, ...) had not yet learnt to tell the tasks' prompts apart and
+     *     answered "no" to every caption prompt (measured; BENCHMARKS.md). ShapesWorld video: one epoch over 240
+     *     training items per task at batch 32, 60 test items, scale 1. Paper scale: the released scripts' epochs and
+     *     batch sizes, scale 1.
      */
     public static BenchmarkRecipe standard(Benchmark benchmark) {
         if (benchmark.isPaperScale()) {

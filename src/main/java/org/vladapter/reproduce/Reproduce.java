@@ -298,6 +298,7 @@ public final class Reproduce {
         s.put("backbone", b.backbone != null ? b.backbone : benchmark.defaultBackbone());
         s.put("backbone_fingerprint", backbone.fingerprint());
         s.put("data", data.toAbsolutePath().normalize().toString());
+        s.put("data_stamp", dataStamp(data));
         s.put("feature_type", b.featureType);
         s.put("quick", Boolean.toString(b.quick));
         s.put("epochs", Integer.toString(recipe.epochs()));
@@ -319,6 +320,26 @@ public final class Reproduce {
         s.put("seeds", seeds.stream().map(String::valueOf).collect(Collectors.joining(",")));
         s.put("library_version", org.vladapter.io.LibraryVersion.get());
         return new ReproduceSettings(s);
+    }
+
+    /**
+     * What the data folder is, beyond its path: a regenerated ShapesWorld (another generator version or mini-CLIP)
+     * in the same folder must not resume a run made on the old one.
+     *
+     * @param data the release folder
+     * @return its ShapesWorld stamp (generator version, seed, scale, feature type, mini-CLIP hash) as one line of
+     *     JSON, or {@code "none (not ShapesWorld)"} for other data
+     */
+    static String dataStamp(Path data) {
+        Path stamp = data.resolve(org.vladapter.shapes.ShapesWorld.STAMP);
+        if (!Files.isRegularFile(stamp)) {
+            return "none (not ShapesWorld)";
+        }
+        try {
+            return com.google.gson.JsonParser.parseString(Files.readString(stamp)).getAsJsonObject().toString();
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("cannot read the ShapesWorld stamp " + stamp + ": " + e.getMessage(), e);
+        }
     }
 
     private void prepareOutput(Path out, ReproduceSettings settings) {

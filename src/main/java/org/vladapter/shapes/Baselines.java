@@ -27,7 +27,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * How much the image matters on ShapesWorld's VQA-like and GQA-like tasks, measured with three small answer
+ * How much the image matters on ShapesWorld's VQA-like and GQA-like tasks, measured with small answer
  * classifiers trained on the train split and scored on the test split (VQA: official 10-answer accuracy of
  * karpathy_test; GQA: exact match on testdev):
  *
@@ -43,7 +43,10 @@ import java.util.Random;
  *       the question's text features before the ReLU, so a unit can fire for "the cell holds what the question
  *       names" (a red circle for "is there a red circle?") and the max- and mean-pooling over the grid then read
  *       presence and count. The plain MLP has to learn every colour-shape pairing of every cell separately from
- *       a few thousand questions.</li>
+ *       a few thousand questions;</li>
+ *   <li><b>conditioned cells, true objects</b>: the question-conditioned probe on the grid a perfect encoder
+ *       would give (each object's colour, shape, size and presence one-hot in the cell under its centre) instead
+ *       of the mini-CLIP's: how far this learner gets when the features are not the limit.</li>
  * </ul>
  * It is a probe of the benchmark (is the answer in the image, and do the features carry it), not a VL-Adapter
  * model.
@@ -121,9 +124,10 @@ public final class Baselines {
         return sum / test.size();
     }
 
-    /** The three probes, in the order they are reported. */
+    /** The probes, in the order they are reported. */
     private enum Kind {
-        TEXT("text-only MLP"), VISION("vision+text MLP"), CONDITIONED("question-conditioned cells");
+        TEXT("text-only MLP"), VISION("vision+text MLP"), CONDITIONED("question-conditioned cells"),
+        ORACLE("conditioned cells, true objects");
 
         final String label;
 
@@ -144,7 +148,7 @@ public final class Baselines {
             this.vision = kind != Kind.TEXT;
             this.cell = vision ? module("cell", new Dense(ShapesWorld.FEATURE_DIM, 32, true,
                     Initializers.normal(Math.sqrt(2.0 / ShapesWorld.FEATURE_DIM)), Initializers.zeros())) : null;
-            this.condition = kind == Kind.CONDITIONED ? module("condition", new Dense(textDim, 32, false,
+            this.condition = kind == Kind.CONDITIONED || kind == Kind.ORACLE ? module("condition", new Dense(textDim, 32, false,
                     Initializers.normal(Math.sqrt(1.0 / textDim)), Initializers.zeros())) : null;
             int in = textDim + (vision ? 51 * 32 : 0);
             this.hidden = module("hidden", new Dense(in, 256, true, Initializers.normal(Math.sqrt(2.0 / in)), Initializers.zeros()));
@@ -177,11 +181,12 @@ public final class Baselines {
         int textDim = words.size() * (POSITIONS + 1);
         Map<String, float[][]> features = new HashMap<>();
         if (vision) {
+            java.util.function.Function<String, float[][]> source = kind == Kind.ORACLE ? id -> trueObjects(world.scene(id)) : world::features;
             for (Item i : train) {
-                features.computeIfAbsent(i.imageId(), world::features);
+                features.computeIfAbsent(i.imageId(), source);
             }
             for (Item i : test) {
-                features.computeIfAbsent(i.imageId(), world::features);
+                features.computeIfAbsent(i.imageId(), source);
             }
         }
         Engine.getInstance().setRandomSeed((int) seed);
@@ -231,6 +236,24 @@ public final class Baselines {
             }
             return out;
         }
+    }
+
+    /**
+     * The grid a perfect encoder would give: each cell holding an object's centre carries that object's colour and
+     * shape one-hot, its size and a presence bit, in the first 13 of the feature dimensions; every other value is 0.
+     */
+    private static float[][] trueObjects(Scene scene) {
+        float[][] grid = new float[49][ShapesWorld.FEATURE_DIM];
+        int colours = Colour.values().length;
+        int shapes = ShapeKind.values().length;
+        for (SceneObject o : scene.objects()) {
+            float[] cell = grid[org.vladapter.shapes.clip.RegionPhrases.cell(o)];
+            cell[o.colour().ordinal()] = 1;
+            cell[colours + o.shape().ordinal()] = 1;
+            cell[colours + shapes] = o.large() ? 1 : 0;
+            cell[colours + shapes + 1] = 1;
+        }
+        return grid;
     }
 
     private static NDArray text(NDManager m, List<Item> batch, Map<String, Integer> words, int textDim) {

@@ -4,7 +4,7 @@ package org.vladapter.shapes;
  * How much ShapesWorld to generate: the seed and a scale factor on the default split sizes. Everything
  * generated derives from these two values (and the generator version, {@link ShapesWorld#GENERATOR_VERSION}).
  *
- * <p>At scale 1: COCO-like 1000 / 150 / 150 images (train / val / test, 5 captions each) with 3 VQA-like
+ * <p>At scale 1: COCO-like 1000 / 150 / 150 images (train / val / test, 5 captions each) with up to 10 VQA-like
  * questions per image; GQA-like 800 / 100 (VG train / valid) and 150 testdev images with 3 questions each;
  * NLVR2-like 200 / 30 / 30 statements (train / dev / test), each judged on 3 image pairs; 240 / 160 / 160 clips of
  * 12 frames for the tv (TVQA, TVC) / how2 (How2QA) / yc2 (YC2C) sources, split 75 / 12.5 / 12.5 %.

@@ -185,7 +185,7 @@ public final class ShapesData {
                 Scene scene = sampler.sample(id, r);
                 coco.add(new Image(scene, "COCO", split, number));
                 captions.put(id, Captions.forScene(scene, r));
-                questions.addAll(VqaQuestions.forScene(scene, number, 3, r));
+                questions.addAll(VqaQuestions.forScene(scene, number, VqaQuestions.PER_IMAGE, r));
             }
         }
     }

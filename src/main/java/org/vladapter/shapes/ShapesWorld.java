@@ -42,7 +42,7 @@ import java.util.Map;
 public final class ShapesWorld {
 
     /** Version of the generator; a folder stamped with another version is regenerated. */
-    public static final int GENERATOR_VERSION = 3;
+    public static final int GENERATOR_VERSION = 4;
     /** The feature type of the folder names ({@code clip_features/data_clip_ShapesCLIP_att}). */
     public static final String FEATURE_TYPE = "ShapesCLIP";
     /** D of the shipped mini-CLIP's features. */

@@ -23,7 +23,8 @@ class ShapesCommandTest {
         assertThat(Main.run("shapes", "pretrain-clip", "--out", clip.toString(), "--steps", "2", "--batch-size", "4",
                 "--scenes", "8", "--eval-scenes", "4")).isZero();
         assertThat(clip.resolve("model.safetensors")).isRegularFile();
-        assertThat(Files.readString(clip.resolve("train_log.txt"))).contains("retrieval").contains("cell probes");
+        assertThat(Files.readString(clip.resolve("train_log.txt"))).contains("retrieval").contains("cell probes")
+                .contains("--region-weight 1.0");
 
         for (String family : new String[] {"bart", "t5"}) {
             Path folder = dir.resolve(family);

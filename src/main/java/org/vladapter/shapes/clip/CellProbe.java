@@ -2,7 +2,6 @@ package org.vladapter.shapes.clip;
 
 import org.vladapter.shapes.Scene;
 import org.vladapter.shapes.SceneObject;
-import org.vladapter.shapes.SceneSampler;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,8 +54,6 @@ public final class CellProbe {
         if (scenes.size() != grids.size() || scenes.size() < 5) {
             throw new IllegalArgumentException("need at least 5 scenes with one grid each, got " + scenes.size() + " / " + grids.size());
         }
-        int grid = MiniClipConfig.GRID;
-        int cell = SceneSampler.IMAGE_SIZE / grid;
         List<float[]> x = new ArrayList<>();
         List<SceneObject> objects = new ArrayList<>();
         int split = -1;
@@ -65,8 +62,7 @@ public final class CellProbe {
                 split = x.size();
             }
             for (SceneObject o : scenes.get(i).objects()) {
-                int c = Math.min(grid - 1, o.y() / cell) * grid + Math.min(grid - 1, o.x() / cell);
-                x.add(grids.get(i)[c]);
+                x.add(grids.get(i)[RegionPhrases.cell(o)]);
                 objects.add(o);
             }
         }

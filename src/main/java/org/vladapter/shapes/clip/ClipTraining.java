@@ -11,6 +11,7 @@ import ai.djl.training.GradientCollector;
 import org.vladapter.nn.Ops;
 import org.vladapter.shapes.Captions;
 import org.vladapter.shapes.Scene;
+import org.vladapter.shapes.SceneObject;
 import org.vladapter.shapes.SceneRenderer;
 import org.vladapter.shapes.SceneSampler;
 import org.vladapter.shapes.text.WordVocabulary;
@@ -31,6 +32,14 @@ import java.util.Random;
  * Contrastive pretraining of the {@link MiniClip} on ShapesWorld image-caption pairs (symmetric InfoNCE over a
  * batch, fixed temperature), then zero-shot retrieval on held-out scenes: for each of {@code evalScenes} new
  * images, is its own caption the most similar of all their captions (image to text), and the reverse.
+ *
+ * <p>A second, region-level contrastive term (weight {@code regionWeight}; 0 turns it off) pairs each object with
+ * the phrase that names it, in the way region-text pretraining pairs boxes with phrases: the grid cell under the
+ * object's centre goes through the same image projection and is scored, by cosine similarity over the temperature,
+ * against the text embeddings of every phrase "a large red circle" the world can say (size x colour x shape); the
+ * loss is the cross-entropy of its own phrase. Without it the caption objective can tell scenes apart by colours,
+ * sizes and counts alone, and the cells kept shape poorly (a linear probe read shape from 55 % of held-out
+ * objects, colour from 98 %): VQA-like questions name objects by shape, so the VL models could not find them.
  */
 public final class ClipTraining {
 
@@ -55,6 +64,7 @@ public final class ClipTraining {
     private final int trainScenes;
     private final int evalScenes;
     private final int dim;
+    private final double regionWeight;
     private final PrintStream log;
 
     /**
@@ -64,9 +74,15 @@ public final class ClipTraining {
      * @param trainScenes distinct training scenes
      * @param evalScenes held-out scenes for retrieval
      * @param dim grid feature dimension D
+     * @param regionWeight weight of the region-phrase term (0: captions only)
      * @param log where progress lines go
      */
-    public ClipTraining(long seed, int steps, int batchSize, int trainScenes, int evalScenes, int dim, PrintStream log) {
+    public ClipTraining(long seed, int steps, int batchSize, int trainScenes, int evalScenes, int dim, double regionWeight,
+            PrintStream log) {
+        if (!(regionWeight >= 0) || Double.isInfinite(regionWeight)) {
+            throw new IllegalArgumentException("region weight must be a finite number >= 0, got " + regionWeight);
+        }
+        this.regionWeight = regionWeight;
         this.seed = seed;
         this.steps = steps;
         this.batchSize = batchSize;
@@ -89,10 +105,12 @@ public final class ClipTraining {
         ClipText text = new ClipText(vocabulary);
         SceneSampler sampler = new SceneSampler(1, 6);
         List<BufferedImage> train = new ArrayList<>();
+        List<Scene> scenes = new ArrayList<>();
         List<List<String>> trainCaptions = new ArrayList<>();
         for (int i = 0; i < trainScenes; i++) {
             Random r = new Random(seed * 7919 + i);
             Scene s = sampler.sample("clip-train-" + i, r);
+            scenes.add(s);
             train.add(SceneRenderer.render(s)); // rendered once: every step draws its batch from these
             trainCaptions.add(Captions.forScene(s, r));
         }
@@ -111,16 +129,18 @@ public final class ClipTraining {
                         scope.suppressNotUsedWarning();
                         long t0 = System.nanoTime();
                         List<BufferedImage> images = new ArrayList<>();
+                        List<Scene> batchScenes = new ArrayList<>();
                         List<String> captions = new ArrayList<>();
                         for (int b = 0; b < batchSize; b++) {
                             int k = batches.nextInt(train.size());
                             images.add(train.get(k));
+                            batchScenes.add(scenes.get(k));
                             captions.add(trainCaptions.get(k).get(batches.nextInt(5)));
                         }
                         float loss;
                         long t1 = System.nanoTime();
                         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            NDArray l = loss(model, manager, images, captions, text);
+                            NDArray l = loss(model, manager, images, batchScenes, captions, text);
                             loss = l.getFloat();
                             timing[1] += System.nanoTime() - t1;
                             gc.backward(l);
@@ -161,16 +181,45 @@ public final class ClipTraining {
         }
     }
 
-    private static NDArray loss(MiniClip model, NDManager manager, List<BufferedImage> images, List<String> captions, ClipText text) {
+    private NDArray loss(MiniClip model, NDManager manager, List<BufferedImage> images, List<Scene> batchScenes,
+            List<String> captions, ClipText text) {
         NDManager m = manager;
-        NDArray img = model.embedImage(model.grid(ClipEncoder.images(m, images)));
+        NDArray grid = model.grid(ClipEncoder.images(m, images));
+        NDArray img = model.embedImage(grid);
         NDArray txt = model.embedText(ids(m, captions, text), mask(m, captions, text));
         NDArray logits = Ops.scale(img.matMul(txt.transpose()), 1f / model.config().temperature());
         int n = images.size();
         NDArray eye = m.eye(n);
         NDArray i2t = logits.logSoftmax(1).mul(eye).sum().neg();
         NDArray t2i = logits.logSoftmax(0).mul(eye).sum().neg();
-        return Ops.scale(i2t.add(t2i), 0.5f / n);
+        NDArray caption = Ops.scale(i2t.add(t2i), 0.5f / n);
+        if (regionWeight == 0) {
+            return caption;
+        }
+        return caption.add(Ops.scale(regionLoss(model, m, grid, batchScenes, text), (float) regionWeight));
+    }
+
+    /** Cross-entropy of each object's centre cell against the embeddings of all object phrases (class javadoc). */
+    private static NDArray regionLoss(MiniClip model, NDManager m, NDArray grid, List<Scene> batchScenes, ClipText text) {
+        List<String> phrases = RegionPhrases.all();
+        NDArray phraseEmbeddings = model.embedText(ids(m, phrases, text), mask(m, phrases, text)); // [P, E]
+        List<Long> rows = new ArrayList<>();
+        List<Long> targets = new ArrayList<>();
+        int cells = MiniClipConfig.GRID * MiniClipConfig.GRID;
+        for (int b = 0; b < batchScenes.size(); b++) {
+            for (SceneObject o : batchScenes.get(b).objects()) {
+                rows.add((long) b * cells + RegionPhrases.cell(o));
+                targets.add((long) RegionPhrases.index(o));
+            }
+        }
+        long d = grid.getShape().get(2);
+        NDArray flat = grid.reshape(-1, d);
+        NDArray index = m.create(rows.stream().mapToLong(Long::longValue).toArray(), new Shape(rows.size(), 1))
+                .repeat(1, d);
+        NDArray regions = model.embedCells(flat.gather(index, 0)); // [N, E]
+        NDArray logits = Ops.scale(regions.matMul(phraseEmbeddings.transpose()), 1f / model.config().temperature());
+        NDArray target = m.create(targets.stream().mapToLong(Long::longValue).toArray(), new Shape(targets.size(), 1));
+        return logits.logSoftmax(1).gather(target, 1).mean().neg();
     }
 
     private static NDArray ids(NDManager m, List<String> captions, ClipText text) {

@@ -91,6 +91,17 @@ public final class MiniClip extends Module {
     }
 
     /**
+     * The region-level embedding of the region-phrase pretraining term: single grid cells through the same
+     * projection as the pooled image.
+     *
+     * @param cells grid cells [N, dim]
+     * @return L2-normalised embeddings [N, embedDim]
+     */
+    public NDArray embedCells(NDArray cells) {
+        return normalise(imageProjection.forward(cells));
+    }
+
+    /**
      * @param ids word ids [B, T] (int64, T &le; {@value #MAX_TOKENS})
      * @param mask 1 for real tokens, 0 for padding [B, T] (float32)
      * @return L2-normalised text embeddings [B, embedDim]
