@@ -36,6 +36,12 @@ public final class Charts {
         }
     }
 
+    /**
+     * Name prefix of the thin grey leader-line series that {@link #scoreVersusTrainedParameters} adds from a point
+     * to its label when the label had to move away from it; every other series of that chart is one method.
+     */
+    public static final String LEADER_PREFIX = "label line: ";
+
     private Charts() {}
 
     /**
@@ -158,14 +164,26 @@ public final class Charts {
         for (int i : rows) {
             labels.marker(pct.getDouble(i), score.getDouble(i));
         }
+        Map<String, double[][]> leaders = new java.util.LinkedHashMap<>();
         for (int i : rows) {
             double p = pct.getDouble(i);
             double s = score.getDouble(i);
             chart.addSeries(methods.get(i), new double[] {p}, new double[] {s});
             String label = methods.get(i) + String.format(Locale.ROOT, " (%.1f, %.2f%%)", s, p);
-            double[] at = labels.place(label, p, s);
-            chart.addAnnotation(new AnnotationText(label, at[0], at[1], false));
+            LabelPlacer.Placement at = labels.place(label, p, s);
+            chart.addAnnotation(new AnnotationText(label, at.x(), at.y(), false));
+            if (at.leader()) {
+                leaders.put(methods.get(i), new double[][] {{p, at.leaderX()}, {s, at.leaderY()}});
+            }
         }
+        // after every method's series, so the leaders take none of the theme's marker and colour slots
+        leaders.forEach((method, xy) -> {
+            XYSeries line = chart.addSeries(LEADER_PREFIX + method, xy[0], xy[1]);
+            line.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
+            line.setMarker(SeriesMarkers.NONE);
+            line.setLineColor(java.awt.Color.GRAY);
+            line.setLineStyle(new java.awt.BasicStroke(0.8f));
+        });
         chart.getStyler().setAnnotationTextFontColor(java.awt.Color.DARK_GRAY);
         return chart;
     }

@@ -8,7 +8,8 @@ import java.util.List;
  * is tried above its point, then below, right and left of it, then further above and below, and takes the first
  * spot whose box is free. Boxes are estimated in pixels from the chart size (the plot area is taken as 85 % x 80 % of the chart,
  * about 6.6 pixels per character and 14 pixels per line of XChart's default annotation font); when no spot is
- * free the label goes above its point.
+ * free the label goes above its point. A label that ends up away from its point gets a leader line: from the
+ * point to the nearest spot of the label's box.
  */
 final class LabelPlacer {
 
@@ -19,6 +20,19 @@ final class LabelPlacer {
     private static final double[][] SPOTS = {{0, 22}, {0, -22}, {1, 0}, {-1, 0}, {0, 40}, {0, -40}, {1, 20}, {-1, 20},
         {1, -20}, {-1, -20}, {0, 58}, {0, -58}, {0, 76}, {0, -76}};
     private static final double GAP_PX = 10;
+    /** A label box farther than this from its point (pixels) gets a leader line. */
+    private static final double LEADER_PX = 20;
+
+    /**
+     * Where a label goes, in data units.
+     *
+     * @param x the label centre's x
+     * @param y the label centre's y
+     * @param leaderX where a leader line from the point ends (the box's nearest spot), x
+     * @param leaderY the same, y
+     * @param leader whether the label is far enough from its point to need the line
+     */
+    record Placement(double x, double y, double leaderX, double leaderY, boolean leader) {}
 
     private final double plotWidth;
     private final double plotHeight;
@@ -56,9 +70,9 @@ final class LabelPlacer {
      * @param label the text
      * @param x the point's x (data units)
      * @param y the point's y (data units)
-     * @return {x, y} (data units) of the label's centre
+     * @return where the label goes
      */
-    double[] place(String label, double x, double y) {
+    Placement place(String label, double x, double y) {
         double half = label.length() * CHAR_PX / 2;
         double px = px(x);
         double py = py(y);
@@ -69,10 +83,13 @@ final class LabelPlacer {
             if (box[0] >= 0 && box[2] <= plotWidth && box[1] >= 0 && box[3] <= plotHeight
                     && taken.stream().noneMatch(t -> overlaps(t, box))) {
                 taken.add(box);
-                return new double[] {x(cx), y(cy)};
+                double nx = Math.max(box[0], Math.min(box[2], px));
+                double ny = Math.max(box[1], Math.min(box[3], py));
+                boolean far = Math.hypot(nx - px, ny - py) > LEADER_PX;
+                return new Placement(x(cx), y(cy), x(nx), y(ny), far);
             }
         }
-        return new double[] {x, y(py + SPOTS[0][1])};
+        return new Placement(x, y(py + SPOTS[0][1]), x, y, false);
     }
 
     private double x(double px) {

@@ -64,7 +64,8 @@ class ChartsTest {
         XYChart chart = Charts.scoreVersusTrainedParameters(t, ResultsTable.AVERAGE, 800, 500);
         assertThat(chart.getStyler().isXAxisLogarithmic()).isTrue();
         // the partial row has no average and is left out
-        assertThat(chart.getSeriesMap()).containsOnlyKeys("Full fine-tuning", "Single Adapter", "Multiple LoRA");
+        assertThat(chart.getSeriesMap().keySet().stream().filter(k -> !k.startsWith(Charts.LEADER_PREFIX)))
+                .containsExactlyInAnyOrder("Full fine-tuning", "Single Adapter", "Multiple LoRA");
         BufferedImage img = savedAndDecoded(chart, tmp.resolve("teaser.png"));
         assertThat(img.getWidth()).isEqualTo(800);
         assertThat(img.getHeight()).isEqualTo(500);
