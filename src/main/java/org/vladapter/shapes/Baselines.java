@@ -99,8 +99,12 @@ public final class Baselines {
         List<String> classes = new ArrayList<>(overall.keySet());
         classes.sort(null);
         WordVocabulary vocabulary = WordVocabulary.build(train.stream().map(Item::question).toList());
+        // each image's grid read once, for both probes that use the mini-CLIP's features
+        Map<String, float[][]> clipGrids = grids(train, test, world::features);
+        Map<String, float[][]> objectGrids = grids(train, test, id -> trueObjects(world.scene(id)));
         for (Kind kind : Kind.values()) {
-            List<String> predicted = mlp(world, train, test, classes, vocabulary, kind, epochs, seed);
+            Map<String, float[][]> grids = kind == Kind.TEXT ? Map.of() : kind == Kind.ORACLE ? objectGrids : clipGrids;
+            List<String> predicted = mlp(train, test, classes, vocabulary, kind, grids, epochs, seed);
             String name = kind.label;
             scores.put(name, score(predicted, test, vqa));
             log.printf(Locale.ROOT, "%s %s: %.3f%n", vqa ? "vqa" : "gqa", name, scores.get(name));
@@ -134,6 +138,11 @@ public final class Baselines {
         Kind(String label) {
             this.label = label;
         }
+
+        /** @return whether the cells also receive the question (the conditioned probes) */
+        boolean conditioned() {
+            return this == CONDITIONED || this == ORACLE;
+        }
     }
 
     /** The probe network. */
@@ -148,7 +157,7 @@ public final class Baselines {
             this.vision = kind != Kind.TEXT;
             this.cell = vision ? module("cell", new Dense(ShapesWorld.FEATURE_DIM, 32, true,
                     Initializers.normal(Math.sqrt(2.0 / ShapesWorld.FEATURE_DIM)), Initializers.zeros())) : null;
-            this.condition = kind == Kind.CONDITIONED || kind == Kind.ORACLE ? module("condition", new Dense(textDim, 32, false,
+            this.condition = kind.conditioned() ? module("condition", new Dense(textDim, 32, false,
                     Initializers.normal(Math.sqrt(1.0 / textDim)), Initializers.zeros())) : null;
             int in = textDim + (vision ? 51 * 32 : 0);
             this.hidden = module("hidden", new Dense(in, 256, true, Initializers.normal(Math.sqrt(2.0 / in)), Initializers.zeros()));
@@ -171,24 +180,26 @@ public final class Baselines {
         }
     }
 
-    private static List<String> mlp(ShapesWorld world, List<Item> train, List<Item> test, List<String> classes,
-            WordVocabulary vocabulary, Kind kind, int epochs, long seed) {
+    /** @return image id to grid [49][D] for every image of the two splits, from {@code source} */
+    private static Map<String, float[][]> grids(List<Item> train, List<Item> test,
+            java.util.function.Function<String, float[][]> source) {
+        Map<String, float[][]> out = new HashMap<>();
+        for (List<Item> split : List.of(train, test)) {
+            for (Item i : split) {
+                out.computeIfAbsent(i.imageId(), source);
+            }
+        }
+        return out;
+    }
+
+    private static List<String> mlp(List<Item> train, List<Item> test, List<String> classes, WordVocabulary vocabulary,
+            Kind kind, Map<String, float[][]> features, int epochs, long seed) {
         boolean vision = kind != Kind.TEXT;
         Map<String, Integer> words = new HashMap<>();
         for (String w : vocabulary.words()) {
             words.put(w, words.size());
         }
         int textDim = words.size() * (POSITIONS + 1);
-        Map<String, float[][]> features = new HashMap<>();
-        if (vision) {
-            java.util.function.Function<String, float[][]> source = kind == Kind.ORACLE ? id -> trueObjects(world.scene(id)) : world::features;
-            for (Item i : train) {
-                features.computeIfAbsent(i.imageId(), source);
-            }
-            for (Item i : test) {
-                features.computeIfAbsent(i.imageId(), source);
-            }
-        }
         Engine.getInstance().setRandomSeed((int) seed);
         try (NDManager manager = NDManager.newBaseManager()) {
             Probe probe = new Probe(textDim, classes.size(), kind);

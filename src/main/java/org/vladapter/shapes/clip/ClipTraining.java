@@ -186,7 +186,7 @@ public final class ClipTraining {
         NDManager m = manager;
         NDArray grid = model.grid(ClipEncoder.images(m, images));
         NDArray img = model.embedImage(grid);
-        NDArray txt = model.embedText(ids(m, captions, text), mask(m, captions, text));
+        NDArray txt = embedTexts(model, m, captions, text);
         NDArray logits = Ops.scale(img.matMul(txt.transpose()), 1f / model.config().temperature());
         int n = images.size();
         NDArray eye = m.eye(n);
@@ -202,7 +202,7 @@ public final class ClipTraining {
     /** Cross-entropy of each object's centre cell against the embeddings of all object phrases (class javadoc). */
     private static NDArray regionLoss(MiniClip model, NDManager m, NDArray grid, List<Scene> batchScenes, ClipText text) {
         List<String> phrases = RegionPhrases.all();
-        NDArray phraseEmbeddings = model.embedText(ids(m, phrases, text), mask(m, phrases, text)); // [P, E]
+        NDArray phraseEmbeddings = embedTexts(model, m, phrases, text); // [P, E]
         List<Long> rows = new ArrayList<>();
         List<Long> targets = new ArrayList<>();
         int cells = MiniClipConfig.GRID * MiniClipConfig.GRID;
@@ -222,22 +222,15 @@ public final class ClipTraining {
         return logits.logSoftmax(1).gather(target, 1).mean().neg();
     }
 
-    private static NDArray ids(NDManager m, List<String> captions, ClipText text) {
-        long[] ids = new long[captions.size() * MiniClip.MAX_TOKENS];
+    /** Encodes the texts once (word ids and their padding mask) and embeds them: [texts, embedDim]. */
+    private static NDArray embedTexts(MiniClip model, NDManager m, List<String> texts, ClipText text) {
+        long[] ids = new long[texts.size() * MiniClip.MAX_TOKENS];
         float[] mask = new float[ids.length];
-        for (int i = 0; i < captions.size(); i++) {
-            text.encode(captions.get(i), ids, mask, i);
+        for (int i = 0; i < texts.size(); i++) {
+            text.encode(texts.get(i), ids, mask, i);
         }
-        return m.create(ids, new Shape(captions.size(), MiniClip.MAX_TOKENS));
-    }
-
-    private static NDArray mask(NDManager m, List<String> captions, ClipText text) {
-        long[] ids = new long[captions.size() * MiniClip.MAX_TOKENS];
-        float[] mask = new float[ids.length];
-        for (int i = 0; i < captions.size(); i++) {
-            text.encode(captions.get(i), ids, mask, i);
-        }
-        return m.create(mask, new Shape(captions.size(), MiniClip.MAX_TOKENS));
+        Shape shape = new Shape(texts.size(), MiniClip.MAX_TOKENS);
+        return model.embedText(m.create(ids, shape), m.create(mask, shape));
     }
 
     /** Linear probes of the grid on 1,000 scenes never used in training ({@link CellProbe}). */
@@ -269,7 +262,7 @@ public final class ClipTraining {
         }
         try (NDManager m = manager.newSubManager()) {
             NDArray img = model.embedImage(model.grid(ClipEncoder.images(m, images)));
-            NDArray txt = model.embedText(ids(m, captions, text), mask(m, captions, text));
+            NDArray txt = embedTexts(model, m, captions, text);
             NDArray sim = img.matMul(txt.transpose());
             NDArray truth = m.arange(0, evalScenes).toType(DataType.INT64, false);
             double i2t = sim.argMax(1).eq(truth).toType(DataType.FLOAT32, false).mean().getFloat();
